@@ -1,0 +1,146 @@
+"""Work out tool averages, totals, levels and year-on-year changes from indicator scores.
+
+Nothing here is hard-coded: the weights and the level rules come from the year's scheme in
+`data/levels.yml`. Scores are Decimals so that 95.00 is exactly 95, and published figures are rounded
+half up to two places, as the NACC publishes them. Levels are judged on the rounded figures.
+"""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass
+from decimal import Decimal
+
+from .models import Indicator, Level, Scheme
+from .numbers import round2
+
+STATED_TOLERANCE = Decimal("0.01")
+
+
+class Direction(enum.StrEnum):
+    UP = "up"
+    DOWN = "down"
+    SAME = "same"
+
+
+@dataclass(frozen=True)
+class ToolScore:
+    """One tool's share of a year's total."""
+
+    tool: str
+    weight: Decimal
+    indicators: tuple[int, ...]
+    average: Decimal  # rounded to two places, as published
+
+
+@dataclass(frozen=True)
+class Shortfall:
+    """A minimum that was not met: `subject` is "total" or a tool id."""
+
+    subject: str
+    value: Decimal
+    minimum: Decimal
+
+
+@dataclass(frozen=True)
+class LevelReason:
+    """Why a year got its level: the level above it and what fell short of it (none at the top)."""
+
+    level: Level
+    higher: Level | None
+    shortfalls: tuple[Shortfall, ...]
+
+
+@dataclass(frozen=True)
+class YearScore:
+    year: int
+    scheme: Scheme
+    scores: dict[int, Decimal]
+    tools: tuple[ToolScore, ...]
+    total: Decimal
+    reason: LevelReason
+
+    @property
+    def level(self) -> Level:
+        return self.reason.level
+
+
+@dataclass(frozen=True)
+class Change:
+    """How one figure moved between two years."""
+
+    before: Decimal
+    after: Decimal
+
+    @property
+    def delta(self) -> Decimal:
+        return round2(self.after - self.before)
+
+    @property
+    def direction(self) -> Direction:
+        return Direction.UP if self.delta > 0 else Direction.DOWN if self.delta < 0 else Direction.SAME
+
+
+@dataclass(frozen=True)
+class Comparison:
+    before: YearScore
+    after: YearScore
+    indicators: dict[int, Change]
+    total: Change
+
+
+def tool_scores(scores: dict[int, Decimal], indicators: dict[int, Indicator], scheme: Scheme) -> tuple[ToolScore, ...]:
+    """Average each tool's indicator scores, in the scheme's order of tools."""
+    result = []
+    for tool, weight in scheme.weights.items():
+        numbers = tuple(n for n, indicator in indicators.items() if indicator.tool == tool)
+        if not numbers:
+            raise ValueError(f"scheme {scheme.id!r} weighs tool {tool} but no indicator belongs to it")
+        average = sum(scores[n] for n in numbers) / len(numbers)
+        result.append(ToolScore(str(tool), weight, numbers, round2(average)))
+    return tuple(result)
+
+
+def weighted_total(scores: dict[int, Decimal], indicators: dict[int, Indicator], scheme: Scheme) -> Decimal:
+    """The year's total: the weighted sum of unrounded tool averages, rounded once at the end."""
+    total = Decimal(0)
+    for tool, weight in scheme.weights.items():
+        numbers = [n for n, indicator in indicators.items() if indicator.tool == tool]
+        total += weight * (sum(scores[n] for n in numbers) / len(numbers)) / 100
+    return round2(total)
+
+
+def _shortfalls(level: Level, total: Decimal, tools: tuple[ToolScore, ...]) -> tuple[Shortfall, ...]:
+    """Every minimum of `level` that the year did not reach."""
+    missed = []
+    if total < level.min_total:
+        missed.append(Shortfall("total", total, level.min_total))
+    if level.min_each_tool is not None:
+        missed.extend(
+            Shortfall(tool.tool, tool.average, level.min_each_tool)
+            for tool in tools
+            if tool.average < level.min_each_tool
+        )
+    return tuple(missed)
+
+
+def judge_level(total: Decimal, tools: tuple[ToolScore, ...], scheme: Scheme) -> LevelReason:
+    """The first level, from the top, whose minimums the year meets, and what kept it from the one above."""
+    for index, level in enumerate(scheme.levels):
+        if not _shortfalls(level, total, tools):
+            higher = scheme.levels[index - 1] if index else None
+            return LevelReason(level, higher, _shortfalls(higher, total, tools) if higher else ())
+    raise ValueError(f"scheme {scheme.id!r} has no level for total {total}")  # a validated scheme ends at 0
+
+
+def score_year(year: int, scores: dict[int, Decimal], indicators: dict[int, Indicator], scheme: Scheme) -> YearScore:
+    """Everything the pages show about one year's scores."""
+    tools = tool_scores(scores, indicators, scheme)
+    total = weighted_total(scores, indicators, scheme)
+    return YearScore(year, scheme, dict(scores), tools, total, judge_level(total, tools, scheme))
+
+
+def compare(before: YearScore, after: YearScore) -> Comparison:
+    """Each indicator's and the total's change from `before` to `after`."""
+    changes = {n: Change(before.scores[n], after.scores[n]) for n in after.scores if n in before.scores}
+    return Comparison(before, after, changes, Change(before.total, after.total))
