@@ -33,3 +33,8 @@ def fiscal_year_bounds(be_year: int) -> tuple[dt.date, dt.date]:
     """Return the first and last day of Thai fiscal year `be_year` (1 October to 30 September)."""
     end_ce = ce_year(be_year)
     return dt.date(end_ce - 1, 10, 1), dt.date(end_ce, 9, 30)
+
+
+def to_be_year(ce: int) -> int:
+    """Return the Buddhist Era year of a Common Era year."""
+    return ce + BE_OFFSET

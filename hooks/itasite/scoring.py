@@ -31,6 +31,7 @@ class ToolScore:
     weight: Decimal
     indicators: tuple[int, ...]
     average: Decimal  # rounded to two places, as published
+    contribution: Decimal  # weight × unrounded average / 100, rounded: this tool's part of the total
 
 
 @dataclass(frozen=True)
@@ -86,6 +87,7 @@ class Comparison:
     before: YearScore
     after: YearScore
     indicators: dict[int, Change]
+    tools: dict[str, Change]
     total: Change
 
 
@@ -97,7 +99,7 @@ def tool_scores(scores: dict[int, Decimal], indicators: dict[int, Indicator], sc
         if not numbers:
             raise ValueError(f"scheme {scheme.id!r} weighs tool {tool} but no indicator belongs to it")
         average = sum(scores[n] for n in numbers) / len(numbers)
-        result.append(ToolScore(str(tool), weight, numbers, round2(average)))
+        result.append(ToolScore(str(tool), weight, numbers, round2(average), round2(weight * average / 100)))
     return tuple(result)
 
 
@@ -143,4 +145,6 @@ def score_year(year: int, scores: dict[int, Decimal], indicators: dict[int, Indi
 def compare(before: YearScore, after: YearScore) -> Comparison:
     """Each indicator's and the total's change from `before` to `after`."""
     changes = {n: Change(before.scores[n], after.scores[n]) for n in after.scores if n in before.scores}
-    return Comparison(before, after, changes, Change(before.total, after.total))
+    earlier = {tool.tool: tool.average for tool in before.tools}
+    tools = {tool.tool: Change(earlier[tool.tool], tool.average) for tool in after.tools if tool.tool in earlier}
+    return Comparison(before, after, changes, tools, Change(before.total, after.total))

@@ -1,0 +1,103 @@
+"""Interface text and the way each language writes years, dates and scores.
+
+The strings live in one table per language (`overrides/locales/<lang>.yml`); this module loads a table
+and formats what the pages need. A missing key raises instead of showing an empty label.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from decimal import Decimal
+from pathlib import Path
+
+import yaml
+
+from .models import Text
+from .numbers import ce_year, to_be_year
+from .scoring import YearScore
+
+LANGUAGES = ("th", "en")
+MONTHS = {
+    "th": ("มกราคม", "กุมภาพันธ์", "มีนาคม", "เมษายน", "พฤษภาคม", "มิถุนายน",
+           "กรกฎาคม", "สิงหาคม", "กันยายน", "ตุลาคม", "พฤศจิกายน", "ธันวาคม"),
+    "en": ("January", "February", "March", "April", "May", "June",
+           "July", "August", "September", "October", "November", "December"),
+}  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Locale:
+    """One language's strings and formats."""
+
+    lang: str
+    strings: dict[str, str]
+
+    def t(self, key: str, **values: object) -> str:
+        """The string `key`, with `{name}` placeholders filled from `values`."""
+        if key not in self.strings:
+            raise KeyError(f"no interface string {key!r} in locales/{self.lang}.yml")
+        return self.strings[key].format_map(values) if values else self.strings[key]
+
+    def year(self, be_year: int) -> str:
+        """A fiscal year as the reader expects it: ปีงบประมาณ พ.ศ. 2568 / FY2025 (B.E. 2568)."""
+        return self.t("fiscal_year", be=be_year, ce=ce_year(be_year))
+
+    def year_short(self, be_year: int) -> str:
+        return self.t("fiscal_year_short", be=be_year, ce=ce_year(be_year))
+
+    def date(self, day: dt.date) -> str:
+        """A calendar date: B.E. on Thai pages (6 ตุลาคม 2568), C.E. on English ones (6 October 2025)."""
+        year = to_be_year(day.year) if self.lang == "th" else day.year
+        return f"{day.day} {MONTHS[self.lang][day.month - 1]} {year}"
+
+    def text(self, text: Text) -> str:
+        """The text in this language, falling back to Thai where the English is still missing."""
+        return (text.en if self.lang == "en" else None) or text.th
+
+    def is_translated(self, text: Text) -> bool:
+        return self.lang == "th" or bool(text.en)
+
+    def level_reason(self, score: YearScore) -> str:
+        """Why the year got its level, in words: "Level Good pass, not Excellent pass, because EIT 91.09 is below 95"."""
+        reason, joiner = score.reason, self.t("reason_and")
+        level = self.text(reason.level.name)
+        if reason.higher is None:
+            conditions = [self.t("reason_min_total", value=format_score(score.total), minimum=format_threshold(reason.level.min_total))]
+            if reason.level.min_each_tool is not None:
+                conditions.append(self.t("reason_min_each_tool", minimum=format_threshold(reason.level.min_each_tool)))
+            return self.t("reason_top", level=level, conditions=joiner.join(conditions))
+        shortfalls = [
+            self.t(
+                "reason_below",
+                subject=self.t("subject_total") if item.subject == "total" else item.subject,
+                value=format_score(item.value),
+                minimum=format_threshold(item.minimum),
+            )
+            for item in reason.shortfalls
+        ]
+        return self.t("reason_missed", level=level, higher=self.text(reason.higher.name), shortfalls=joiner.join(shortfalls))
+
+
+def format_score(value: Decimal) -> str:
+    """Scores always show two decimals: 100.00, 96.33."""
+    return f"{value:.2f}"
+
+
+def format_threshold(value: Decimal) -> str:
+    """A level minimum as people say it: 95, 84.99."""
+    return f"{value:.0f}" if value == value.to_integral_value() else f"{value:.2f}"
+
+
+def format_change(value: Decimal) -> str:
+    """A change with its sign: +3.04, -1.20, 0.00."""
+    return f"{value:+.2f}" if value else "0.00"
+
+
+def load_locale(locales_dir: Path, lang: str) -> Locale:
+    """Read the string table of `lang`; unknown languages fail loudly."""
+    if lang not in LANGUAGES:
+        raise ValueError(f"language {lang!r} is not supported; expected one of {', '.join(LANGUAGES)}")
+    with (locales_dir / f"{lang}.yml").open(encoding="utf-8") as handle:
+        strings = yaml.safe_load(handle)
+    return Locale(lang, {key: str(value) for key, value in strings.items()})

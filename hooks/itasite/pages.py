@@ -1,0 +1,106 @@
+"""Decide which pages the site has, what each one shows, and the navigation between them.
+
+`plan_site` turns a Dataset into page specifications (path, template, context) and a navigation tree.
+The same paths are used in every language, so the language switcher can go to the same page.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .dataset import Dataset
+from .locale import Locale
+from .scoring import Comparison, YearScore, compare, score_year
+
+HOME = "index.md"
+MEASURES = "measures/index.md"
+RESULTS = "results/index.md"
+METHODOLOGY = "methodology.md"
+ABOUT = "about.md"
+
+
+def measure_page(year: int, measure_id: str) -> str:
+    return f"measures/{year}/{measure_id}.md"
+
+
+def results_page(year: int) -> str:
+    return f"results/{year}.md"
+
+
+def comparison_page(before: int, after: int) -> str:
+    return f"results/{before}-{after}.md"
+
+
+@dataclass(frozen=True)
+class PageSpec:
+    """One generated page: where it goes, which template renders it, and with what."""
+
+    src_uri: str
+    template: str
+    context: dict = field(hash=False)
+
+
+@dataclass(frozen=True)
+class SitePlan:
+    pages: list[PageSpec]
+    nav: list
+    scores: dict[int, YearScore]
+    comparisons: list[Comparison]
+
+
+def score_all(dataset: Dataset) -> dict[int, YearScore]:
+    """Every year's computed scores, oldest first."""
+    return {
+        year: score_year(year, dataset.results[year].scores, dataset.indicators, dataset.scheme_for(year))
+        for year in dataset.years
+    }
+
+
+def consecutive_comparisons(scores: dict[int, YearScore]) -> list[Comparison]:
+    """A comparison for each pair of neighbouring years with results."""
+    years = sorted(scores)
+    return [compare(scores[a], scores[b]) for a, b in zip(years, years[1:], strict=False)]
+
+
+def plan_site(dataset: Dataset, locale: Locale) -> SitePlan:
+    """All pages of one language's site and its navigation."""
+    scores = score_all(dataset)
+    comparisons = consecutive_comparisons(scores)
+    shared = {"data": dataset, "scores": scores, "comparisons": comparisons}
+    latest = scores[max(scores)]
+    previous = next((c for c in comparisons if c.after is latest), None)
+    pages = [
+        PageSpec(HOME, "home.md.j2", {**shared, "latest": latest, "previous": previous}),
+        PageSpec(MEASURES, "measures.md.j2", shared),
+        PageSpec(RESULTS, "results-index.md.j2", shared),
+        PageSpec(METHODOLOGY, "methodology.md.j2", shared),
+        PageSpec(ABOUT, "about.md.j2", shared),
+    ]
+    for year, measures in dataset.measures.items():
+        pages += [
+            PageSpec(measure_page(year, m.id), "measure.md.j2", {**shared, "measure": m, "score": scores.get(year)})
+            for m in measures
+        ]
+    pages += [PageSpec(results_page(year), "results.md.j2", {**shared, "score": s}) for year, s in scores.items()]
+    pages += [
+        PageSpec(comparison_page(c.before.year, c.after.year), "comparison.md.j2", {**shared, "comparison": c})
+        for c in comparisons
+    ]
+    return SitePlan(pages, build_nav(dataset, locale, scores, comparisons), scores, comparisons)
+
+
+def build_nav(dataset: Dataset, locale: Locale, scores: dict[int, YearScore], comparisons: list[Comparison]) -> list:
+    """The navigation tree, newest year first; page titles come from each page's heading."""
+    measures: list = [MEASURES]
+    for year in sorted(dataset.measures, reverse=True):
+        measures.append({locale.year(year): [measure_page(year, m.id) for m in dataset.measures[year]]})
+    results: list = [RESULTS]
+    results += [results_page(year) for year in sorted(scores, reverse=True)]
+    results += [comparison_page(c.before.year, c.after.year) for c in reversed(comparisons)]
+    return [
+        {locale.t("nav_home"): HOME},
+        {locale.t("nav_measures"): measures},
+        {locale.t("nav_results"): results},
+        {locale.t("nav_methodology"): METHODOLOGY},
+        {locale.t("nav_about"): ABOUT},
+    ]

@@ -1,0 +1,98 @@
+"""Render generated pages from the Jinja templates in `overrides/pages/`.
+
+Templates produce Markdown whose headings are Markdown (so MkDocs builds the table of contents and
+anchors) and whose bodies are raw HTML blocks (so data text is never read as Markdown). Autoescaping is
+on: every value from data is escaped once, here, and nowhere else.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from pathlib import Path
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from markupsafe import Markup, escape
+
+from .locale import Locale, format_change, format_score
+from .models import Text
+
+# Characters Python-Markdown treats as syntax and lets a backslash escape ('<', '>' and '&' become entities).
+MARKDOWN_SYNTAX = re.compile(r"([\\`*_{}\[\]()#+\-.!])")
+LINKABLE_URL = re.compile(r"\b(https?://[^\s<>\"]+[^\s<>\".,;:)])")
+
+
+def markdown_text(value: str) -> Markup:
+    """Make text safe inside a Markdown heading or list line: HTML-escaped, Markdown syntax backslashed."""
+    return Markup(MARKDOWN_SYNTAX.sub(r"\\\1", str(escape(value))))
+
+
+def paragraph_text(value: str) -> Markup:
+    """Escape body text, turn its web addresses into links and keep its line breaks."""
+    parts = []
+    for index, piece in enumerate(LINKABLE_URL.split(value)):
+        if index % 2:
+            parts.append(Markup('<a href="{0}">{0}</a>').format(piece))
+        else:
+            parts.append(escape(piece))
+    return Markup("").join(parts).replace("\n", Markup("<br>\n"))
+
+
+def url_of(src_uri: str) -> str:
+    """The directory-style URL MkDocs gives a Markdown file: `a/b.md` -> `a/b/`, `a/index.md` -> `a/`."""
+    path = src_uri.removesuffix(".md")
+    path = path.removesuffix("index").rstrip("/")
+    return f"{path}/" if path else ""
+
+
+def relative_href(from_src: str, to_src: str, anchor: str = "") -> str:
+    """A link from one generated page to another, relative so the site works under any sub-path."""
+    start, target = url_of(from_src), url_of(to_src)
+    href = posixpath.relpath(target or ".", start or ".")
+    href = "./" if href == "." else href + "/"
+    return href + (f"#{anchor}" if anchor else "")
+
+
+class PageRenderer:
+    """A Jinja environment set up for one language."""
+
+    def __init__(self, templates_dir: Path, locale: Locale) -> None:
+        self.locale = locale
+        self.env = Environment(
+            loader=FileSystemLoader(templates_dir),
+            autoescape=True,
+            undefined=StrictUndefined,
+            trim_blocks=True,
+            lstrip_blocks=True,
+            keep_trailing_newline=True,
+            # Markdown heading ids are written `{#id}`, so Jinja comments use `{## ... ##}`.
+            comment_start_string="{##",
+            comment_end_string="##}",
+        )
+        self.env.filters.update(
+            md=markdown_text,
+            para=paragraph_text,
+            score=format_score,
+            change=format_change,
+            tr=self.translated,
+            plain=locale.text,
+            date=locale.date,
+            year=locale.year,
+            year_short=locale.year_short,
+        )
+        self.env.globals.update(t=locale.t, lang=locale.lang, level_reason=locale.level_reason)
+
+    def translated(self, text: Text) -> Markup:
+        """Text in the page's language; Thai, marked as untranslated, where English is missing."""
+        if self.locale.is_translated(text):
+            return paragraph_text(self.locale.text(text))
+        note = self.locale.t("untranslated")
+        return Markup('<span lang="th">{0}</span> <em class="ita-untranslated">({1})</em>').format(
+            paragraph_text(text.th), note
+        )
+
+    def render(self, template: str, src_uri: str, **context: object) -> str:
+        """Render one page; `href(target)` in the template links relative to this page."""
+        return self.env.get_template(template).render(
+            href=lambda target, anchor="": relative_href(src_uri, target, anchor), page_src=src_uri, **context
+        )

@@ -1,0 +1,83 @@
+"""MkDocs entry points: the only module that knows MkDocs.
+
+Each hook gathers plain data from the `itasite` package and hands it to MkDocs; loading, scoring and
+page building live in that package. The language comes from `theme.language` of the config being built.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from itasite.dataset import load_dataset
+from itasite.locale import load_locale
+from itasite.pages import SitePlan, plan_site
+from itasite.problems import DataError
+from itasite.render import PageRenderer
+from jinja2 import Environment, FileSystemLoader, select_autoescape
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File, Files
+
+log = logging.getLogger("mkdocs.hooks.itasite")
+
+PAGE_TEMPLATES = "pages"  # folder of overrides/ holding templates of generated pages, not site files
+_build: dict = {}  # state of the build in progress: one config per process, set in on_config
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    """Remember whether this is `build` (which writes the root redirect) or `serve`."""
+    _build["command"] = command
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    """Load and check the data, plan the pages and set the navigation and site name."""
+    if not config.use_directory_urls:
+        raise PluginError("use_directory_urls must stay true: generated links assume directory URLs")
+    project = Path(config.config_file_path).parent
+    data_dir = (project / config.extra["data_dir"]).resolve()
+    overrides = Path(config.theme.custom_dir)
+    lang = config.theme["language"]
+    try:
+        dataset = load_dataset(data_dir, project)
+    except DataError as error:
+        raise PluginError(error.report()) from None
+    locale = load_locale(overrides / "locales", lang)
+    plan = plan_site(dataset, locale)
+    agency = locale.text(dataset.agency.name)
+    config.site_name = locale.t("site_name", agency=agency)
+    config.site_description = locale.t("site_description", agency=agency)
+    config.nav = plan.nav
+    for palette in config.theme["palette"]:
+        palette["toggle"]["name"] = locale.t("palette_to_light" if palette["scheme"] == "slate" else "palette_to_dark")
+    root = config.extra["site_root"].rstrip("/") + "/"
+    config.site_url = f"{root}{lang}/"
+    config.extra["alternate"] = [
+        {"name": load_locale(overrides / "locales", other).t("language_name"), "link": f"../{other}/", "lang": other}
+        for other in config.extra["languages"]
+    ]
+    _build.update(plan=plan, renderer=PageRenderer(overrides / PAGE_TEMPLATES, locale), overrides=overrides)
+    return config
+
+
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    """Add every generated page; drop page templates that MkDocs would copy as theme files."""
+    for file in [f for f in files if f.src_uri.startswith(f"{PAGE_TEMPLATES}/")]:
+        files.remove(file)
+    plan: SitePlan = _build["plan"]
+    renderer: PageRenderer = _build["renderer"]
+    for spec in plan.pages:
+        if files.get_file_from_path(spec.src_uri):
+            raise PluginError(f"{config.docs_dir}/{spec.src_uri} clashes with a generated page; remove it")
+        content = renderer.render(spec.template, spec.src_uri, **spec.context)
+        files.append(File.generated(config, spec.src_uri, content=content))
+    return files
+
+
+def on_post_build(config: MkDocsConfig) -> None:
+    """On `mkdocs build` of the default language, write the site root page that leads to it."""
+    if _build.get("command") != "build" or config.theme["language"] != config.extra["languages"][0]:
+        return
+    env = Environment(loader=FileSystemLoader(_build["overrides"]), autoescape=select_autoescape(["html"]))
+    html = env.get_template("root.html").render(config=config, languages=config.extra["alternate"])
+    (Path(config.site_dir).parent / "index.html").write_text(html, encoding="utf-8")
