@@ -9,15 +9,16 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
+from jinja2 import Environment, FileSystemLoader, select_autoescape
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File, Files
+
 from itasite.dataset import load_dataset
 from itasite.locale import load_locale
 from itasite.pages import SitePlan, plan_site
 from itasite.problems import DataError
 from itasite.render import PageRenderer
-from jinja2 import Environment, FileSystemLoader, select_autoescape
-from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.exceptions import PluginError
-from mkdocs.structure.files import File, Files
 
 log = logging.getLogger("mkdocs.hooks.itasite")
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from itertools import pairwise
 from pathlib import PurePosixPath
 from typing import TYPE_CHECKING
 
@@ -44,14 +45,33 @@ def check_lookups(lookups: dict[str, Loaded]) -> list[Problem]:
     used = {indicator.tool for indicator in framework.record.indicators}
     for index, indicator in enumerate(framework.record.indicators):
         if indicator.tool not in described:
-            problems.append(problem_at(framework.file, framework.doc, ("indicators", index, "tool"), f"tool {indicator.tool} is not described under tools"))
+            problems.append(
+                problem_at(
+                    framework.file,
+                    framework.doc,
+                    ("indicators", index, "tool"),
+                    f"tool {indicator.tool} is not described under tools",
+                )
+            )
     problems += _duplicates(levels, levels.record.schemes, "id", "schemes")
     for index, scheme in enumerate(levels.record.schemes):
         if set(scheme.weights) != used:
             expected = ", ".join(sorted(used))
-            problems.append(problem_at(levels.file, levels.doc, ("schemes", index, "weights"), f"must give a weight for exactly the tools in use: {expected}"))
+            problems.append(
+                problem_at(
+                    levels.file,
+                    levels.doc,
+                    ("schemes", index, "weights"),
+                    f"must give a weight for exactly the tools in use: {expected}",
+                )
+            )
         problems += [
-            problem_at(levels.file, levels.doc, ("schemes", index, "levels", j, "id"), f"level {level.id!r} is given more than once")
+            problem_at(
+                levels.file,
+                levels.doc,
+                ("schemes", index, "levels", j, "id"),
+                f"level {level.id!r} is given more than once",
+            )
             for j, level in enumerate(scheme.levels)
             if [other.id for other in scheme.levels].count(level.id) > 1
         ]
@@ -63,16 +83,31 @@ def _overlapping_schemes(levels: Loaded) -> list[Problem]:
     """Two schemes may not claim the same year."""
     problems = []
     schemes = sorted(enumerate(levels.record.schemes), key=lambda pair: pair[1].first_year)
-    for (_, earlier), (index, later) in zip(schemes, schemes[1:], strict=False):
+    for (_, earlier), (index, later) in pairwise(schemes):
         if earlier.last_year is None or earlier.last_year >= later.first_year:
-            problems.append(problem_at(levels.file, levels.doc, ("schemes", index, "first_year"), f"overlaps scheme {earlier.id!r}; give {earlier.id!r} a last_year before {later.first_year}"))
+            problems.append(
+                problem_at(
+                    levels.file,
+                    levels.doc,
+                    ("schemes", index, "first_year"),
+                    f"overlaps scheme {earlier.id!r}; give {earlier.id!r} a last_year before {later.first_year}",
+                )
+            )
     return problems
 
 
 def check_year_file(loaded: Loaded) -> list[Problem]:
     """A year file is named after the year it holds."""
     if _stem(loaded) != str(loaded.record.year):
-        return [problem_at(loaded.file, loaded.doc, ("year",), f"the file is named {_stem(loaded)}.yml but holds year {loaded.record.year}; name it {loaded.record.year}.yml")]
+        return [
+            problem_at(
+                loaded.file,
+                loaded.doc,
+                ("year",),
+                f"the file is named {_stem(loaded)}.yml but holds year {loaded.record.year}; "
+                f"name it {loaded.record.year}.yml",
+            )
+        ]
     return []
 
 
@@ -82,16 +117,35 @@ def check_results(loaded: Loaded, lookups: dict[str, Loaded]) -> list[Problem]:
     indicators = {i.number: i for i in lookups["indicators.yml"].record.indicators}
     problems = check_year_file(loaded)
     problems += [
-        problem_at(loaded.file, loaded.doc, ("scores", number), f"there is no indicator {number} in data/indicators.yml", at_key=True)
+        problem_at(
+            loaded.file,
+            loaded.doc,
+            ("scores", number),
+            f"there is no indicator {number} in data/indicators.yml",
+            at_key=True,
+        )
         for number in results.scores
         if number not in indicators
     ]
     missing = [number for number in indicators if number not in results.scores]
     if missing:
-        problems.append(problem_at(loaded.file, loaded.doc, ("scores",), f"no score for indicator {', '.join(map(str, missing))}; every indicator needs one"))
-    schemes = [s for s in lookups["levels.yml"].record.schemes if s.first_year <= results.year <= (s.last_year or results.year)]
+        problems.append(
+            problem_at(
+                loaded.file,
+                loaded.doc,
+                ("scores",),
+                f"no score for indicator {', '.join(map(str, missing))}; every indicator needs one",
+            )
+        )
+    schemes = [
+        s for s in lookups["levels.yml"].record.schemes if s.first_year <= results.year <= (s.last_year or results.year)
+    ]
     if not schemes:
-        problems.append(problem_at(loaded.file, loaded.doc, ("year",), f"no scheme in data/levels.yml covers fiscal year {results.year}"))
+        problems.append(
+            problem_at(
+                loaded.file, loaded.doc, ("year",), f"no scheme in data/levels.yml covers fiscal year {results.year}"
+            )
+        )
     if problems or results.stated is None:
         return problems
     return _check_stated(loaded, score_year(results.year, results.scores, indicators, schemes[0]))
@@ -101,12 +155,33 @@ def _check_stated(loaded: Loaded, computed) -> list[Problem]:
     """The total and level the report states must be the ones the scores give."""
     stated, problems = loaded.record.stated, []
     if abs(stated.total - computed.total) > STATED_TOLERANCE:
-        problems.append(problem_at(loaded.file, loaded.doc, ("stated", "total"), f"the report states {stated.total} but the indicator scores give {computed.total}"))
+        problems.append(
+            problem_at(
+                loaded.file,
+                loaded.doc,
+                ("stated", "total"),
+                f"the report states {stated.total} but the indicator scores give {computed.total}",
+            )
+        )
     level_ids = [level.id for level in computed.scheme.levels]
     if stated.level not in level_ids:
-        problems.append(problem_at(loaded.file, loaded.doc, ("stated", "level"), f"unknown level {stated.level!r}; scheme {computed.scheme.id!r} has: {', '.join(level_ids)}"))
+        problems.append(
+            problem_at(
+                loaded.file,
+                loaded.doc,
+                ("stated", "level"),
+                f"unknown level {stated.level!r}; scheme {computed.scheme.id!r} has: {', '.join(level_ids)}",
+            )
+        )
     elif stated.level != computed.level.id:
-        problems.append(problem_at(loaded.file, loaded.doc, ("stated", "level"), f"the report states {stated.level!r} but the scores give {computed.level.id!r}"))
+        problems.append(
+            problem_at(
+                loaded.file,
+                loaded.doc,
+                ("stated", "level"),
+                f"the report states {stated.level!r} but the scores give {computed.level.id!r}",
+            )
+        )
     return problems
 
 
@@ -119,9 +194,18 @@ def check_measure(loaded: Loaded, lookups: dict[str, Loaded]) -> list[Problem]:
         problems.append(problem_at(file, doc, ("id",), f"the id must match the file name: {stem!r}"))
     name = MEASURE_FILE_NAME.match(stem)
     if not name or int(name.group(1)) != measure.number:
-        problems.append(problem_at(file, doc, ("number",), f"the file name must start with the measure number as two digits: {measure.number:02d}-..."))
+        problems.append(
+            problem_at(
+                file,
+                doc,
+                ("number",),
+                f"the file name must start with the measure number as two digits: {measure.number:02d}-...",
+            )
+        )
     if folder != str(measure.year):
-        problems.append(problem_at(file, doc, ("year",), f"the measure is in folder {folder}/ but says year {measure.year}"))
+        problems.append(
+            problem_at(file, doc, ("year",), f"the measure is in folder {folder}/ but says year {measure.year}")
+        )
     unit_ids = {unit.id for unit in lookups["units.yml"].record.units}
     problems += [
         problem_at(file, doc, ("units", index), f"unknown unit {unit!r}; known units: {', '.join(sorted(unit_ids))}")
@@ -137,7 +221,15 @@ def check_measure(loaded: Loaded, lookups: dict[str, Loaded]) -> list[Problem]:
     first, last = fiscal_year_bounds(measure.year)
     for end, day in (("start", measure.period.start), ("end", measure.period.end)):
         if not first <= day <= last:
-            problems.append(problem_at(file, doc, ("period", end), f"{day} is outside fiscal year {measure.year} ({first} to {last}); write dates in C.E., for example {first}"))
+            problems.append(
+                problem_at(
+                    file,
+                    doc,
+                    ("period", end),
+                    f"{day} is outside fiscal year {measure.year} ({first} to {last}); "
+                    f"write dates in C.E., for example {first}",
+                )
+            )
     if measure.period.end < measure.period.start:
         problems.append(problem_at(file, doc, ("period", "end"), "the period ends before it starts"))
     return problems
@@ -149,14 +241,18 @@ def check_unique_measures(measures: list[Loaded]) -> list[Problem]:
     for key in ("number", "id"):
         counts = Counter((m.record.year, getattr(m.record, key)) for m in measures)
         problems += [
-            problem_at(m.file, m.doc, (key,), f"another measure of {m.record.year} has {key} {getattr(m.record, key)!r}")
+            problem_at(
+                m.file, m.doc, (key,), f"another measure of {m.record.year} has {key} {getattr(m.record, key)!r}"
+            )
             for m in measures
             if counts[(m.record.year, getattr(m.record, key))] > 1
         ]
     return problems
 
 
-def check_all(lookups: dict[str, Loaded], results: list[Loaded], reports: list[Loaded], measures: list[Loaded]) -> list[Problem]:
+def check_all(
+    lookups: dict[str, Loaded], results: list[Loaded], reports: list[Loaded], measures: list[Loaded]
+) -> list[Problem]:
     """Run every cross-file check and return all problems together."""
     problems = check_lookups(lookups)
     if problems:
@@ -169,5 +265,7 @@ def check_all(lookups: dict[str, Loaded], results: list[Loaded], reports: list[L
         problems += check_measure(loaded, lookups)
     problems += check_unique_measures(measures)
     if not results and not problems:
-        problems.append(Problem("data/results", 1, 1, "", "there are no results; add at least one data/results/YYYY.yml"))
+        problems.append(
+            Problem("data/results", 1, 1, "", "there are no results; add at least one data/results/YYYY.yml")
+        )
     return problems

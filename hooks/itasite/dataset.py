@@ -13,7 +13,19 @@ from pathlib import Path
 from pydantic import BaseModel, ValidationError
 
 from . import checks
-from .models import Agency, Indicator, IndicatorsFile, LevelsFile, Measure, Report, Results, Scheme, ToolInfo, Unit, UnitsFile
+from .models import (
+    Agency,
+    Indicator,
+    IndicatorsFile,
+    LevelsFile,
+    Measure,
+    Report,
+    Results,
+    Scheme,
+    ToolInfo,
+    Unit,
+    UnitsFile,
+)
 from .problems import DataError, Problem, from_validation_error, relative
 from .yamlfile import YamlDocument, YamlProblem, read_yaml
 
@@ -129,7 +141,9 @@ def _assemble(lookups: dict[str, Loaded], year_files: dict[str, list[Loaded]], m
         tools={tool.id: tool for tool in indicators_file.tools},
         indicators={i.number: i for i in sorted(indicators_file.indicators, key=lambda i: i.number)},
         schemes=sorted(lookups["levels.yml"].record.schemes, key=lambda s: s.first_year),
-        results={loaded.record.year: loaded.record for loaded in sorted(year_files["results"], key=lambda x: x.record.year)},
+        results={
+            loaded.record.year: loaded.record for loaded in sorted(year_files["results"], key=lambda x: x.record.year)
+        },
         measures={year: sorted(items, key=lambda m: m.number) for year, items in sorted(measures.items())},
         reports={loaded.record.year: loaded.record for loaded in year_files["reports"]},
         files={"all": sorted(loaded.file for loaded in every_file)},

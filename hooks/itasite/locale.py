@@ -59,11 +59,17 @@ class Locale:
         return self.lang == "th" or bool(text.en)
 
     def level_reason(self, score: YearScore) -> str:
-        """Why the year got its level, in words: "Level Good pass, not Excellent pass, because EIT 91.09 is below 95"."""
+        """Why the year got its level, "Level Good pass, not Excellent pass, because EIT 91.09 is below 95"."""
         reason, joiner = score.reason, self.t("reason_and")
         level = self.text(reason.level.name)
         if reason.higher is None:
-            conditions = [self.t("reason_min_total", value=format_score(score.total), minimum=format_threshold(reason.level.min_total))]
+            conditions = [
+                self.t(
+                    "reason_min_total",
+                    value=format_score(score.total),
+                    minimum=format_threshold(reason.level.min_total),
+                )
+            ]
             if reason.level.min_each_tool is not None:
                 conditions.append(self.t("reason_min_each_tool", minimum=format_threshold(reason.level.min_each_tool)))
             return self.t("reason_top", level=level, conditions=joiner.join(conditions))
@@ -76,7 +82,9 @@ class Locale:
             )
             for item in reason.shortfalls
         ]
-        return self.t("reason_missed", level=level, higher=self.text(reason.higher.name), shortfalls=joiner.join(shortfalls))
+        return self.t(
+            "reason_missed", level=level, higher=self.text(reason.higher.name), shortfalls=joiner.join(shortfalls)
+        )
 
 
 def format_score(value: Decimal) -> str:

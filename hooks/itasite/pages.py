@@ -7,6 +7,7 @@ The same paths are used in every language, so the language switcher can go to th
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 from .dataset import Dataset
 from .locale import Locale
@@ -59,7 +60,7 @@ def score_all(dataset: Dataset) -> dict[int, YearScore]:
 def consecutive_comparisons(scores: dict[int, YearScore]) -> list[Comparison]:
     """A comparison for each pair of neighbouring years with results."""
     years = sorted(scores)
-    return [compare(scores[a], scores[b]) for a, b in zip(years, years[1:], strict=False)]
+    return [compare(scores[a], scores[b]) for a, b in pairwise(years)]
 
 
 def plan_site(dataset: Dataset, locale: Locale) -> SitePlan:

@@ -1,0 +1,49 @@
+# Two commands set everything up on a fresh machine: `make build` and `make test`.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PIP := $(BIN)/pip install --quiet --disable-pip-version-check --only-binary=:all:
+MKDOCS := $(BIN)/mkdocs
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: build serve serve-en test lint format clean
+
+$(VENV)/.runtime: requirements.txt
+	$(PYTHON) -m venv $(VENV)
+	$(PIP) -r requirements.txt
+	touch $@
+
+$(VENV)/.test: $(VENV)/.runtime requirements-test.txt
+	$(PIP) -r requirements-test.txt
+	touch $@
+
+## build: both languages into site/ (site/th, site/en); a failed build leaves the old site/ as it was
+build: $(VENV)/.runtime
+	rm -rf .site-tmp
+	$(MKDOCS) build --strict --quiet -f mkdocs.yml -d .site-tmp/th
+	$(MKDOCS) build --strict --quiet -f mkdocs.en.yml -d .site-tmp/en
+	rm -rf site && mv .site-tmp site
+	@echo "Built site/ (open site/index.html, or serve the folder)"
+
+## serve: live preview of the Thai site on http://127.0.0.1:8000/ (reloads on data/, docs/, overrides/)
+serve: $(VENV)/.runtime
+	$(MKDOCS) serve -f mkdocs.yml -a 127.0.0.1:8000
+
+## serve-en: the same for the English site on http://127.0.0.1:8001/
+serve-en: $(VENV)/.runtime
+	$(MKDOCS) serve -f mkdocs.en.yml -a 127.0.0.1:8001
+
+## test: lint, then the whole test suite (real builds included)
+test: $(VENV)/.test lint
+	$(BIN)/pytest
+
+lint: $(VENV)/.test
+	$(BIN)/ruff check hooks tests
+	$(BIN)/ruff format --check hooks tests
+
+format: $(VENV)/.test
+	$(BIN)/ruff format hooks tests
+	$(BIN)/ruff check --fix hooks tests
+
+clean:
+	rm -rf site .site-tmp .pytest_cache .ruff_cache
