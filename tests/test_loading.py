@@ -6,8 +6,8 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
-
 from conftest import PROJECT, build_site
+
 from itasite.dataset import load_dataset
 from itasite.problems import DataError
 

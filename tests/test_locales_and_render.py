@@ -6,8 +6,8 @@ import datetime as dt
 
 import pytest
 import yaml
-
 from conftest import PROJECT
+
 from itasite.locale import load_locale
 from itasite.models import Text
 from itasite.render import PageRenderer, markdown_text, paragraph_text, relative_href, url_of
@@ -108,7 +108,5 @@ def test_relative_href(source, target, anchor, href):
 def test_missing_english_is_shown_in_thai_and_marked():
     renderer = PageRenderer(PROJECT / "overrides" / "pages", load_locale(LOCALES, "en"))
     html = str(renderer.translated(Text(th="ข้อความ <ไทย>")))
-    assert (
-        html
-        == '<span lang="th">ข้อความ &lt;ไทย&gt;</span> <em class="ita-untranslated">(not yet translated; shown in Thai)</em>'
-    )
+    assert html.startswith('<span lang="th">ข้อความ &lt;ไทย&gt;</span> <em class="ita-untranslated">')
+    assert html.endswith("(not yet translated; shown in Thai)</em>")
