@@ -91,25 +91,29 @@ class Comparison:
     total: Change
 
 
-def tool_scores(scores: dict[int, Decimal], indicators: dict[int, Indicator], scheme: Scheme) -> tuple[ToolScore, ...]:
-    """Average each tool's indicator scores, in the scheme's order of tools."""
-    result = []
-    for tool, weight in scheme.weights.items():
+def _tool_means(scores: dict[int, Decimal], indicators: dict[int, Indicator], scheme: Scheme) -> dict:
+    """Each weighted tool's indicators and their unrounded mean, in the scheme's order of tools."""
+    means = {}
+    for tool in scheme.weights:
         numbers = tuple(n for n, indicator in indicators.items() if indicator.tool == tool)
         if not numbers:
             raise ValueError(f"scheme {scheme.id!r} weighs tool {tool} but no indicator belongs to it")
-        average = sum(scores[n] for n in numbers) / len(numbers)
-        result.append(ToolScore(str(tool), weight, numbers, round2(average), round2(weight * average / 100)))
-    return tuple(result)
+        means[tool] = (numbers, sum(scores[n] for n in numbers) / len(numbers))
+    return means
+
+
+def tool_scores(scores: dict[int, Decimal], indicators: dict[int, Indicator], scheme: Scheme) -> tuple[ToolScore, ...]:
+    """Each tool's average as published, and its weighted part of the total."""
+    return tuple(
+        ToolScore(str(tool), scheme.weights[tool], numbers, round2(mean), round2(scheme.weights[tool] * mean / 100))
+        for tool, (numbers, mean) in _tool_means(scores, indicators, scheme).items()
+    )
 
 
 def weighted_total(scores: dict[int, Decimal], indicators: dict[int, Indicator], scheme: Scheme) -> Decimal:
     """The year's total: the weighted sum of unrounded tool averages, rounded once at the end."""
-    total = Decimal(0)
-    for tool, weight in scheme.weights.items():
-        numbers = [n for n, indicator in indicators.items() if indicator.tool == tool]
-        total += weight * (sum(scores[n] for n in numbers) / len(numbers)) / 100
-    return round2(total)
+    means = _tool_means(scores, indicators, scheme)
+    return round2(sum((scheme.weights[tool] * mean / 100 for tool, (_, mean) in means.items()), Decimal(0)))
 
 
 def _shortfalls(level: Level, total: Decimal, tools: tuple[ToolScore, ...]) -> tuple[Shortfall, ...]:
