@@ -63,7 +63,6 @@ class Dataset:
     results: dict[int, Results]
     measures: dict[int, list[Measure]]
     reports: dict[int, Report]
-    files: dict[str, list[str]]
 
     @property
     def years(self) -> list[int]:
@@ -134,7 +133,6 @@ def _assemble(lookups: dict[str, Loaded], year_files: dict[str, list[Loaded]], m
     measures: dict[int, list[Measure]] = {}
     for loaded in measure_files:
         measures.setdefault(loaded.record.year, []).append(loaded.record)
-    every_file = [*lookups.values(), *year_files["results"], *year_files["reports"], *measure_files]
     return Dataset(
         agency=lookups["agency.yml"].record,
         units={unit.id: unit for unit in lookups["units.yml"].record.units},
@@ -146,5 +144,4 @@ def _assemble(lookups: dict[str, Loaded], year_files: dict[str, list[Loaded]], m
         },
         measures={year: sorted(items, key=lambda m: m.number) for year, items in sorted(measures.items())},
         reports={loaded.record.year: loaded.record for loaded in year_files["reports"]},
-        files={"all": sorted(loaded.file for loaded in every_file)},
     )
