@@ -6,7 +6,7 @@ PIP := $(BIN)/pip install --quiet --disable-pip-version-check --only-binary=:all
 MKDOCS := $(BIN)/mkdocs
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: build serve serve-en test lint format clean
+.PHONY: build check serve serve-en test lint format clean
 
 $(VENV)/.runtime: requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -32,6 +32,10 @@ serve: $(VENV)/.runtime
 ## serve-en: the same for the English site on http://127.0.0.1:8001/
 serve-en: $(VENV)/.runtime
 	$(MKDOCS) serve -f mkdocs.en.yml -a 127.0.0.1:8001
+
+## check: validate data/ alone (fast) and list untranslated fields
+check: $(VENV)/.runtime
+	PYTHONPATH=hooks $(BIN)/python -m itasite.check $${ITA_DATA_DIR:-data}
 
 ## test: lint, then the whole test suite (real builds included)
 test: $(VENV)/.test lint

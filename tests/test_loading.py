@@ -1,4 +1,4 @@
-"""Loading the data: the seed holds the whole report, and mistakes are reported by file, line and field."""
+"""Loading the data: the seed holds the whole report; problems are gathered; data text stays text."""
 
 from __future__ import annotations
 
@@ -6,10 +6,12 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from conftest import PROJECT, build_site
 
+from conftest import PROJECT, build_site
+from itasite import check
 from itasite.dataset import load_dataset
 from itasite.problems import DataError
+from itasite.translations import untranslated_fields
 
 MEASURE = "data/measures/2568/06-conflict-of-interest.yml"
 RESULTS = "data/results/2568.yml"
@@ -66,74 +68,6 @@ def problems_after(data: Path) -> list[str]:
     return [str(problem) for problem in caught.value.problems]
 
 
-@pytest.mark.parametrize(
-    ("file", "old", "new", "expected"),
-    [
-        (
-            MEASURE,
-            "number: 6\n",
-            "number: 6\nnumber: 7\n",
-            f"{MEASURE}:6:1: duplicate key 'number' (first given on line 5)",
-        ),
-        (MEASURE, "year: 2568\n", "year: 2568\ncolour: red\n", f"{MEASURE}:5:1: colour: unknown field"),
-        (MEASURE, "number: 6\n", "number: six\n", f"{MEASURE}:5:9: number: must be a whole number (got 'six')"),
-        (
-            MEASURE,
-            "units: [clerk-office]",
-            "units: [mayor-office]",
-            f"{MEASURE}:9:9: units[0]: unknown unit 'mayor-office'",
-        ),
-        (
-            MEASURE,
-            "indicators: [5, 10]",
-            "indicators: [5, 11]",
-            f"{MEASURE}:13:17: indicators[1]: there is no indicator 11",
-        ),
-        (
-            MEASURE,
-            "start: 2024-10-01",
-            "start: 2567-10-01",
-            f"{MEASURE}:11:10: period.start: 2567-10-01 is outside fiscal year 2568",
-        ),
-        (
-            RESULTS,
-            "  6: 98.57",
-            "  6: 198.57",
-            f"{RESULTS}:9:6: scores[6]: input should be less than or equal to 100 (got 198.57)",
-        ),
-        (RESULTS, "  10: 100.00\n", "", f"{RESULTS}:4:3: scores: no score for indicator 10"),
-        (
-            RESULTS,
-            "total: 99.37",
-            "total: 99.5",
-            f"{RESULTS}:15:10: stated.total: the report states 99.5 but the indicator scores give 99.37",
-        ),
-        (
-            RESULTS,
-            "level: excellent",
-            "level: good",
-            f"{RESULTS}:16:10: stated.level: the report states 'good' but the scores give 'excellent'",
-        ),
-        (RESULTS, "year: 2568", "year: 2569", f"{RESULTS}:2:7: year: the file is named 2568.yml but holds year 2569"),
-        (RESULTS, "scores:", "scores:\n\t", f"{RESULTS}:4:1: a tab character"),
-    ],
-)
-def test_mistakes_name_file_line_and_field(data_copy, file, old, new, expected):
-    edit(data_copy, file, old, new)
-    assert any(problem.startswith(expected) for problem in problems_after(data_copy)), problems_after(data_copy)
-
-
-def test_missing_thai_text_is_required(data_copy):
-    path = data_copy / "measures/2568/06-conflict-of-interest.yml"
-    text = path.read_text(encoding="utf-8")
-    start = text.index("outcomes:\n  - th: ")
-    end = text.index("\n    en:", start)
-    path.write_text(
-        text[: start + len("outcomes:\n  - ")] + "en: x" + text[end + len("\n    en: x") + 1 :], encoding="utf-8"
-    )
-    assert any(": outcomes[0].th: this field is required" in p for p in problems_after(data_copy))
-
-
 def test_thai_digits_are_read_as_numbers(data_copy):
     edit(data_copy, RESULTS, "  6: 98.57", "  6: ๙๘.๕๗")
     assert load_dataset(data_copy, data_copy.parent).results[2568].scores[6] == Decimal("98.57")
@@ -144,14 +78,6 @@ def test_every_problem_is_reported_at_once(data_copy):
     edit(data_copy, MEASURE, "units: [clerk-office]", "units: [nobody]")
     problems = problems_after(data_copy)
     assert any(p.startswith(RESULTS) for p in problems) and any(p.startswith(MEASURE) for p in problems)
-
-
-def test_a_failed_build_prints_the_problems_without_a_traceback(data_copy, tmp_path):
-    edit(data_copy, MEASURE, "units: [clerk-office]", "units: [nobody]")
-    result = build_site(tmp_path / "site", data_copy)
-    assert result.returncode != 0
-    assert f"{MEASURE}:9:9: units[0]: unknown unit 'nobody'" in result.stderr
-    assert "Traceback" not in result.stderr
 
 
 def test_a_script_in_a_title_is_shown_as_text(data_copy, tmp_path):
@@ -168,5 +94,25 @@ def test_a_script_in_a_title_is_shown_as_text(data_copy, tmp_path):
     )
 
 
-def test_project_data_path_is_relative_in_messages():
-    assert (PROJECT / MEASURE).is_file()
+def test_untranslated_fields_are_listed_and_shown_in_thai(data_copy, tmp_path):
+    edit(data_copy, MEASURE, "  en: Measures to prevent conflicts of interest\n", "")
+    dataset = load_dataset(data_copy, data_copy.parent)
+    assert [str(p) for p in untranslated_fields(dataset)] == [f"{MEASURE}:7:7: title.en: no English yet"]
+    out = tmp_path / "site"
+    assert build_site(out, data_copy).returncode == 0
+    html = (out / "en/measures/2568/06-conflict-of-interest/index.html").read_text(encoding="utf-8")
+    assert '<span lang="th">มาตรการป้องกันผลประโยชน์ทับซ้อน</span> <em class="ita-untranslated">' in html
+
+
+def test_check_command_summarises_the_seed(capsys):
+    assert check.main([str(PROJECT / "data")]) == 0
+    out = capsys.readouterr().out
+    assert "files: 22 · years with results: 2567, 2568 · measures: 15 · reports: 1 · untranslated fields: 0" in out
+
+
+def test_check_command_reports_problems_without_a_traceback(data_copy, capsys):
+    edit(data_copy, RESULTS, "  6: 98.57", "  6: 198.57")
+    assert check.main([str(data_copy)]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith(f"{RESULTS}:9:6: scores[6]: input should be less than or equal to 100")
+    assert err.rstrip().endswith("1 problem in the data; nothing was published.")

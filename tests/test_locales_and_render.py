@@ -6,8 +6,8 @@ import datetime as dt
 
 import pytest
 import yaml
-from conftest import PROJECT
 
+from conftest import PROJECT
 from itasite.locale import load_locale
 from itasite.models import Text
 from itasite.render import PageRenderer, markdown_text, paragraph_text, relative_href, url_of

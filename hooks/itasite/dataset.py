@@ -63,6 +63,7 @@ class Dataset:
     results: dict[int, Results]
     measures: dict[int, list[Measure]]
     reports: dict[int, Report]
+    sources: tuple[Loaded, ...]  # every file read, with its parsed text, for reports that point into files
 
     @property
     def years(self) -> list[int]:
@@ -113,7 +114,8 @@ class _Reader:
 
 def load_dataset(root: Path, project: Path | None = None) -> Dataset:
     """Read and validate every file under `root` (the `data/` folder); raise DataError listing all problems."""
-    project = project or root.parent
+    if project is None or not root.is_relative_to(project):
+        project = root.parent  # messages then still start with the data folder's own name
     reader = _Reader(root, project)
     lookups = {name: reader.read_lookup(name) for name in LOOKUP_FILES}
     year_files = {folder: reader.read_folder(folder, "*.yml", model) for folder, model in YEAR_FILES.items()}
@@ -131,6 +133,7 @@ def _assemble(lookups: dict[str, Loaded], year_files: dict[str, list[Loaded]], m
     """Arrange validated records by id and year, in the order pages show them."""
     indicators_file: IndicatorsFile = lookups["indicators.yml"].record
     measures: dict[int, list[Measure]] = {}
+    sources = (*lookups.values(), *year_files["results"], *year_files["reports"], *measure_files)
     for loaded in measure_files:
         measures.setdefault(loaded.record.year, []).append(loaded.record)
     return Dataset(
@@ -144,4 +147,5 @@ def _assemble(lookups: dict[str, Loaded], year_files: dict[str, list[Loaded]], m
         },
         measures={year: sorted(items, key=lambda m: m.number) for year, items in sorted(measures.items())},
         reports={loaded.record.year: loaded.record for loaded in year_files["reports"]},
+        sources=tuple(sorted(sources, key=lambda loaded: loaded.file)),
     )

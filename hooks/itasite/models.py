@@ -20,6 +20,7 @@ from .numbers import arabic_digits
 SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 URL_SCHEMES = ("http://", "https://", "mailto:", "tel:")
 BE_YEAR_RANGE = (2500, 2700)  # plausible Buddhist Era years: 1957–2157 C.E.
+MAX_TEXT_LENGTH = 10_000  # characters; the longest text of the seed report is under 1,000
 
 
 class Strict(BaseModel):
@@ -69,8 +70,11 @@ BEYear = Annotated[int, BeforeValidator(_to_int), Field(ge=BE_YEAR_RANGE[0], le=
 Number = Annotated[int, BeforeValidator(_to_int), Field(ge=1, le=999, strict=True)]
 Slug = Annotated[str, Field(pattern=SLUG_PATTERN, max_length=80)]
 Url = Annotated[str, AfterValidator(_check_url)]
-RequiredText = Annotated[str, BeforeValidator(_strip_text), Field(min_length=1)]
-OptionalText = Annotated[str | None, BeforeValidator(_strip_text)]
+RequiredText = Annotated[str, BeforeValidator(_strip_text), Field(min_length=1, max_length=MAX_TEXT_LENGTH)]
+OptionalText = Annotated[
+    Annotated[str, Field(max_length=MAX_TEXT_LENGTH)] | None,
+    BeforeValidator(lambda value: _strip_text(value) or None),  # an empty English text is a missing one
+]
 
 
 class Text(Strict):

@@ -18,6 +18,7 @@ PLAIN_MESSAGES = {
     "missing": "this field is required",
     "extra_forbidden": "unknown field; check its spelling (unknown fields are not allowed)",
     "string_too_short": "this text is empty",
+    "string_too_long": "this text is too long; split it into several entries",
     "too_short": "this list is empty",
     "int_type": "must be a whole number",
     "int_parsing": "must be a whole number",
@@ -43,6 +44,10 @@ class Problem:
     column: int
     field: str
     message: str
+
+    def with_field(self, path: FieldPath) -> Problem:
+        """The same place, reported under another field name."""
+        return Problem(self.file, self.line, self.column, field_name(path), self.message)
 
     def __str__(self) -> str:
         where = f"{self.file}:{self.line}:{self.column}"
@@ -97,9 +102,11 @@ def _describe(error: dict) -> str:
         message = error["msg"].removeprefix("Value error, ")
         message = message[0].lower() + message[1:]
     given = error.get("input")
-    if kind not in ("missing", "extra_forbidden") and isinstance(given, str | int | float) and given != "":
-        shown = repr(given) if len(repr(given)) <= 60 else repr(given)[:57] + "..."
-        message += f" (got {shown})"
+    if kind == "string_too_long":
+        message += f" (it has {len(given):,} characters; the limit is {error['ctx']['max_length']:,})"
+    elif kind not in ("missing", "extra_forbidden") and isinstance(given, str | int | float) and given != "":
+        shown = repr(given[:60] if isinstance(given, str) else given)
+        message += f" (got {shown[:57] + '...' if len(shown) > 60 else shown})"
     return message
 
 

@@ -31,6 +31,7 @@ class YamlDocument:
     data: object
     locations: dict[FieldPath, Location] = field(default_factory=dict)
     key_locations: dict[FieldPath, Location] = field(default_factory=dict)
+    seen: set[int] = field(default_factory=set, repr=False)
 
     def locate(self, path: FieldPath) -> Location:
         """Return where `path` stands, or where its nearest existing parent does (a missing key)."""
@@ -48,11 +49,17 @@ def _mark(node: yaml.Node) -> Location:
 def _walk(node: yaml.Node, path: FieldPath, loader: yaml.SafeLoader, doc: YamlDocument) -> object:
     """Build the Python value of `node`, recording each position and refusing duplicate keys."""
     locations = doc.locations
+    if path in locations or id(node) in doc.seen:
+        # An alias (*name) repeats a node: refused, since a few aliases can expand to gigabytes.
+        line, column = doc.key_locations.get(path) or _mark(node)
+        raise YamlProblem(line, column, "anchors and aliases (& and *) are not supported; write the value out")
+    doc.seen.add(id(node))
     locations[path] = _mark(node)
     if isinstance(node, yaml.MappingNode):
-        loader.flatten_mapping(node)  # resolve `<<` merge keys the way SafeLoader would
         result: dict = {}
         for key_node, value_node in node.value:
+            if key_node.tag == "tag:yaml.org,2002:merge":
+                raise YamlProblem(*_mark(key_node), "merge keys (<<) are not supported; write the fields out")
             key = loader.construct_object(key_node, deep=True)
             if not isinstance(key, str | int) or isinstance(key, bool):
                 line, column = _mark(key_node)
