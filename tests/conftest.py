@@ -9,8 +9,14 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 from itasite.dataset import Dataset, load_dataset
+
+# CI runs the property tests on a fixed sequence of examples, so a run is repeatable; locally they vary.
+settings.register_profile("ci", derandomize=True)
+if os.environ.get("CI"):
+    settings.load_profile("ci")
 
 PROJECT = Path(__file__).resolve().parent.parent
 DATA = PROJECT / "data"

@@ -76,13 +76,21 @@ def _walk(node: yaml.Node, path: FieldPath, loader: yaml.SafeLoader, doc: YamlDo
     return loader.construct_object(node, deep=True)
 
 
+def _position(text: str, offset: int) -> Location:
+    """The 1-based line and column of a character offset."""
+    before = text[:offset]
+    return before.count("\n") + 1, len(before.rsplit("\n", 1)[-1]) + 1
+
+
 def parse_yaml(text: str) -> YamlDocument:
     """Parse one YAML document from `text` with the safe loader; raise YamlProblem on any fault."""
     if "\t" in text:
-        line = text[: text.index("\t")].count("\n") + 1
-        column = len(text[: text.index("\t")].rsplit("\n", 1)[-1]) + 1
-        raise YamlProblem(line, column, "a tab character; indent with spaces only")
-    loader = yaml.SafeLoader(text)
+        raise YamlProblem(*_position(text, text.index("\t")), "a tab character; indent with spaces only")
+    try:
+        loader = yaml.SafeLoader(text)
+    except yaml.reader.ReaderError as error:
+        line, column = _position(text, error.position)
+        raise YamlProblem(line, column, f"a character not allowed in text (U+{error.character:04X})") from None
     try:
         node = loader.get_single_node()
         if node is None:

@@ -1,0 +1,140 @@
+"""Properties over generated data: any valid data builds, and any damage is reported, never a traceback."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager, redirect_stderr, redirect_stdout
+from io import StringIO
+from pathlib import Path
+
+import yaml
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from conftest import DATA, build_site
+from itasite import check
+from itasite.dataset import load_dataset
+from itasite.locale import load_locale
+from itasite.pages import plan_site
+from itasite.render import PageRenderer
+
+OVERRIDES = Path(__file__).resolve().parent.parent / "overrides"
+THAI = "กขคงจฉชซญดตถทนบปผพฟมยรลวศสหอฮะาิีึืุู่้๊๋ัเแโใไำ็์ๆ๐๑๙"
+MARKUP = "<>&\"'*_[](){}#!-.:|\\`/"
+HOSTILE = ["<script>alert(1)</script>", "</title><script>x</script>", "[x](javascript:alert(1))", "{#id}", "**b**"]
+UNITS = ["all-divisions", "personnel", "finance", "clerk-office", "internal-audit", "administration"]
+
+words = st.text(alphabet=st.sampled_from(list(THAI + MARKUP + "abcXYZ 0123456789\n")), min_size=1, max_size=60)
+texts = st.one_of(words, st.sampled_from(HOSTILE), st.tuples(words, st.sampled_from(HOSTILE)).map("".join)).filter(
+    lambda text: text.strip()
+)
+bilingual = st.fixed_dictionaries({"th": texts}, optional={"en": texts})
+entries = st.lists(bilingual, min_size=1, max_size=3)
+scores = st.decimals(min_value=0, max_value=100, places=2).map(str)
+
+
+@st.composite
+def new_year(draw) -> tuple[dict, list[dict]]:
+    """Results for fiscal year 2569 and 1–3 measures of that year."""
+    results = {"year": 2569, "scores": {n: draw(scores) for n in range(1, 11)}}
+    measures = []
+    for number in range(1, draw(st.integers(1, 3)) + 1):
+        output = {**draw(bilingual), "items": draw(st.lists(bilingual, max_size=2))}
+        measures.append(
+            {
+                "id": f"{number:02d}-generated",
+                "year": 2569,
+                "number": number,
+                "title": draw(bilingual),
+                "units": draw(st.lists(st.sampled_from(UNITS), min_size=1, max_size=2, unique=True)),
+                "period": {"start": "2025-10-01", "end": "2026-09-30"},
+                "indicators": draw(st.lists(st.integers(1, 10), min_size=1, max_size=3, unique=True)),
+                "steps": draw(entries),
+                "outputs": [output],
+                "outcomes": draw(entries),
+            }
+        )
+    return results, measures
+
+
+@contextmanager
+def data_with(results: dict, measures: list[dict]) -> Iterator[Path]:
+    """A temporary copy of the seed data with a generated year added."""
+    with tempfile.TemporaryDirectory() as folder:
+        data = Path(folder) / "data"
+        shutil.copytree(DATA, data)
+        dump = {"allow_unicode": True, "sort_keys": False}
+        (data / "results/2569.yml").write_text(yaml.safe_dump(results, **dump), encoding="utf-8")
+        (data / "measures/2569").mkdir()
+        for measure in measures:
+            (data / f"measures/2569/{measure['id']}.yml").write_text(yaml.safe_dump(measure, **dump), encoding="utf-8")
+        yield data
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(new_year())
+def test_any_valid_data_renders_every_page_without_raw_markup(year):
+    with data_with(*year) as data:
+        dataset = load_dataset(data, data.parent)
+    for lang in ("th", "en"):
+        locale = load_locale(OVERRIDES / "locales", lang)
+        renderer = PageRenderer(OVERRIDES / "pages", locale)
+        for spec in plan_site(dataset, locale).pages:
+            markdown = renderer.render(spec.template, spec.src_uri, **spec.context)
+            assert "<script" not in markdown and "</title" not in markdown
+
+
+@settings(max_examples=3, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(new_year())
+def test_any_valid_data_builds_with_mkdocs(year):
+    with data_with(*year) as data, tempfile.TemporaryDirectory() as out:
+        result = build_site(Path(out), data)
+        assert result.returncode == 0, result.stderr
+        for html in Path(out).rglob("*.html"):
+            assert "<script>alert" not in html.read_text(encoding="utf-8")
+
+
+DATA_FILES = sorted(path.relative_to(DATA).as_posix() for path in DATA.rglob("*.yml"))
+damage = st.lists(
+    st.tuples(
+        st.floats(0, 1),
+        st.sampled_from(["delete", "insert", "replace"]),
+        st.sampled_from(list(":-[]{}\t\n #&*'\"x๙\x00")),
+    ),
+    min_size=1,
+    max_size=5,
+)
+
+
+def damaged(text: str, edits: list) -> str:
+    for where, action, char in edits:
+        at = int(where * len(text))
+        if action == "delete":
+            text = text[:at] + text[at + 1 :]
+        elif action == "insert":
+            text = text[:at] + char + text[at:]
+        else:
+            text = text[:at] + char + text[at + 1 :]
+    return text
+
+
+@settings(max_examples=120, deadline=None)
+@given(st.sampled_from(DATA_FILES), damage)
+def test_any_damage_is_reported_never_a_traceback(name, edits):
+    with tempfile.TemporaryDirectory() as folder:
+        data = Path(folder) / "data"
+        shutil.copytree(DATA, data)
+        path = data / name
+        path.write_text(damaged(path.read_text(encoding="utf-8"), edits), encoding="utf-8")
+        errors = StringIO()
+        with redirect_stdout(StringIO()), redirect_stderr(errors):
+            status = check.main([str(data)])
+        lines = errors.getvalue().splitlines()
+        if status == 1:  # every problem is located: data/<file>:<line>:<column>: ...
+            assert lines and all(re.match(r"^data/[\w/.-]+:\d+:\d+: ", line) for line in lines[:-1]), lines
+            assert lines[-1].endswith("nothing was published.")
+        else:
+            assert status == 0 and not lines
