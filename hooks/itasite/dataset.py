@@ -96,7 +96,7 @@ class _Reader:
         try:
             record = model.model_validate(doc.data)
         except ValidationError as error:
-            self.problems.extend(from_validation_error(file, doc, error))
+            self.problems.extend(from_validation_error(file, doc, error, model))
             return None
         return Loaded(file, doc, record)
 

@@ -6,17 +6,18 @@ All problems of a run are gathered and reported together.
 
 from __future__ import annotations
 
+import typing
 from dataclasses import dataclass
 from pathlib import Path
 
-from pydantic import ValidationError
+from pydantic import BaseModel, ValidationError
 
 from .yamlfile import FieldPath, YamlDocument
 
 # pydantic error types whose own wording is too technical for a clerk.
 PLAIN_MESSAGES = {
     "missing": "this field is required",
-    "extra_forbidden": "unknown field; check its spelling (unknown fields are not allowed)",
+    "extra_forbidden": "unknown field; check its spelling",
     "string_too_short": "this text is empty",
     "string_too_long": "this text is too long; split it into several entries",
     "too_short": "this list is empty",
@@ -110,10 +111,36 @@ def _describe(error: dict) -> str:
     return message
 
 
-def from_validation_error(file: str, doc: YamlDocument, error: ValidationError) -> list[Problem]:
+def _models_in(annotation: object) -> list[type[BaseModel]]:
+    """The models an annotation can hold, looking inside Optional, list, dict and Annotated."""
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return [annotation]
+    return [model for arg in typing.get_args(annotation) for model in _models_in(arg)]
+
+
+def allowed_fields(model: type[BaseModel], path: FieldPath) -> list[str]:
+    """The field names a mapping at `path` inside `model` may have (empty when unknown)."""
+    models = [model]
+    for part in path:
+        if isinstance(part, str):
+            models = [
+                m
+                for found in models
+                if part in found.model_fields
+                for m in _models_in(found.model_fields[part].annotation)
+            ]
+    return sorted({name for found in models for name in found.model_fields})
+
+
+def from_validation_error(
+    file: str, doc: YamlDocument, error: ValidationError, model: type[BaseModel]
+) -> list[Problem]:
     """Convert every error pydantic found in one file into a located Problem."""
     problems = []
     for item in error.errors():
         path = tuple(part for part in item["loc"] if not (isinstance(part, str) and "[" in part))
-        problems.append(problem_at(file, doc, path, _describe(item), at_key=item["type"] == "extra_forbidden"))
+        message = _describe(item)
+        if item["type"] == "extra_forbidden" and (allowed := allowed_fields(model, path[:-1])):
+            message += f"; allowed here: {', '.join(allowed)}"
+        problems.append(problem_at(file, doc, path, message, at_key=item["type"] == "extra_forbidden"))
     return problems
