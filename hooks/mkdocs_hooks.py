@@ -19,6 +19,7 @@ from itasite.locale import load_locale
 from itasite.pages import SitePlan, plan_site
 from itasite.problems import DataError
 from itasite.render import PageRenderer
+from itasite.search import prepare_search
 
 log = logging.getLogger("mkdocs.hooks.itasite")
 
@@ -76,7 +77,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 
 
 def on_post_build(config: MkDocsConfig) -> None:
-    """On `mkdocs build` of the default language, write the site root page that leads to it."""
+    """Teach search Thai words; on `mkdocs build` of the default language, write the site's root page."""
+    prepare_search(Path(config.site_dir))
     if _build.get("command") != "build" or config.theme["language"] != config.extra["languages"][0]:
         return
     env = Environment(loader=FileSystemLoader(_build["overrides"]), autoescape=select_autoescape(["html"]))

@@ -1,0 +1,56 @@
+"""Make Material's search find Thai words: word boundaries in the index, and a query segmenter.
+
+Run after the search plugin has written the site: `segment_search_index` marks Thai word boundaries in
+`search/search_index.json` (Material's tokenizer splits on U+200B once it is in the configured
+separator), and `install_query_segmenter` puts `thai-query.js` in front of Material's search worker, so
+a Thai query typed without spaces is cut into the same words. The page text itself is not changed.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+from .thai import WORD_BOUNDARY, mark_word_boundaries
+
+INDEX = Path("search/search_index.json")
+WORKERS = Path("assets/javascripts/workers")
+MATERIAL_WORKER = "search.*.min.js"  # Material's worker, named with a content hash
+QUERY_SEGMENTER = "thai-query.js"  # copied from overrides/ as a theme file
+INDEXED_FIELDS = ("title", "text")
+
+
+def segment_search_index(index_json: str) -> str:
+    """The index with Thai word boundaries marked in every document, written as compact UTF-8 JSON."""
+    index = json.loads(index_json)
+    if not re.fullmatch(index["config"]["separator"], WORD_BOUNDARY):
+        raise ValueError(
+            f"the search separator {index['config']['separator']!r} must contain \\u200b; set plugins.search.separator"
+        )
+    for doc in index["docs"]:
+        for field in INDEXED_FIELDS:
+            if field in doc:
+                doc[field] = mark_word_boundaries(doc[field])
+    return json.dumps(index, ensure_ascii=False, separators=(",", ":"))
+
+
+def install_query_segmenter(site_dir: Path) -> None:
+    """Rename Material's worker and put the query segmenter at its address, loading it by its new name."""
+    workers = site_dir / WORKERS
+    found = sorted(workers.glob(MATERIAL_WORKER))
+    if len(found) != 1:
+        raise FileNotFoundError(f"expected one {MATERIAL_WORKER} in {workers}, found {[p.name for p in found]}")
+    material, segmenter = found[0], workers / QUERY_SEGMENTER
+    renamed = material.with_name(f"material-{material.name}")
+    material.replace(renamed)
+    source = segmenter.read_text(encoding="utf-8")
+    material.write_text(f"var MATERIAL_WORKER = {json.dumps(renamed.name)}\n{source}", encoding="utf-8")
+    segmenter.unlink()
+
+
+def prepare_search(site_dir: Path) -> None:
+    """Both steps, on one built site."""
+    index = site_dir / INDEX
+    index.write_text(segment_search_index(index.read_text(encoding="utf-8")), encoding="utf-8")
+    install_query_segmenter(site_dir)
