@@ -17,6 +17,11 @@ $(VENV)/.test: $(VENV)/.runtime requirements-test.txt
 	$(PIP) -r requirements-test.txt
 	touch $@
 
+# Browser tests drive Debian's Chromium (Playwright's own browser download is not used) with Thai fonts.
+CHROMIUM ?= /usr/bin/chromium
+$(CHROMIUM):
+	apt-get update -qq && apt-get install -y -qq chromium fonts-thai-tlwg >/dev/null
+
 ## build: both languages into site/ (site/th, site/en); a failed build leaves the old site/ as it was
 build: $(VENV)/.runtime
 	rm -rf .site-tmp
@@ -38,8 +43,8 @@ check: $(VENV)/.runtime
 	PYTHONPATH=hooks $(BIN)/python -m itasite.check $${ITA_DATA_DIR:-data}
 
 ## test: lint, then the whole test suite (real builds included)
-test: $(VENV)/.test lint
-	$(BIN)/pytest
+test: $(VENV)/.test $(CHROMIUM) lint
+	CHROMIUM=$(CHROMIUM) $(BIN)/pytest
 
 lint: $(VENV)/.test
 	$(BIN)/ruff check hooks tests

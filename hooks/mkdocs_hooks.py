@@ -14,6 +14,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
+from itasite.compact import compact_html
 from itasite.dataset import load_dataset
 from itasite.locale import load_locale
 from itasite.pages import SitePlan, plan_site
@@ -74,6 +75,11 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         content = renderer.render(spec.template, spec.src_uri, **spec.context)
         files.append(File.generated(config, spec.src_uri, content=content))
     return files
+
+
+def on_post_page(output: str, page, config: MkDocsConfig) -> str:
+    """Send fewer bytes to phones: drop the indentation of Material's templates."""
+    return compact_html(output)
 
 
 def on_post_build(config: MkDocsConfig) -> None:

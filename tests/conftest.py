@@ -6,6 +6,10 @@ import os
 import shutil
 import subprocess
 import sys
+import threading
+from collections.abc import Iterator
+from functools import partial
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
@@ -21,6 +25,15 @@ if os.environ.get("CI"):
 PROJECT = Path(__file__).resolve().parent.parent
 DATA = PROJECT / "data"
 LANGUAGES = {"th": "mkdocs.yml", "en": "mkdocs.en.yml"}
+CHROMIUM_FLAGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
 
 
 def build_site(out: Path, data_dir: Path = DATA, env: dict | None = None) -> subprocess.CompletedProcess:
@@ -63,6 +76,35 @@ def seed_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     result = build_site(out)
     assert result.returncode == 0, result.stderr
     return out
+
+
+@pytest.fixture(scope="session")
+def served_site(seed_site: Path) -> Iterator[str]:
+    """The seed site served over HTTP on 127.0.0.1 (a free port), as a visitor's browser reaches it."""
+    handler = partial(QuietHandler, directory=str(seed_site))
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+
+
+class QuietHandler(SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator:
+    """Headless Chromium from the system (CHROMIUM, default /usr/bin/chromium), driven by Playwright."""
+    from playwright.sync_api import sync_playwright
+
+    executable = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+    assert Path(executable).is_file(), f"no Chromium at {executable}; `make test` installs Debian's chromium"
+    with sync_playwright() as playwright:
+        instance = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_FLAGS)
+        yield instance
+        instance.close()
 
 
 @pytest.fixture

@@ -12,13 +12,14 @@ import json
 import re
 from pathlib import Path
 
-from .thai import WORD_BOUNDARY, mark_word_boundaries
+from .thai import THAI_RUN, WORD_BOUNDARY, mark_word_boundaries, segment_runs
 
 INDEX = Path("search/search_index.json")
 WORKERS = Path("assets/javascripts/workers")
 MATERIAL_WORKER = "search.*.min.js"  # Material's worker, named with a content hash
 QUERY_SEGMENTER = "thai-query.js"  # copied from overrides/ as a theme file
 INDEXED_FIELDS = ("title", "text")
+COMMENT = re.compile(r"^\s*/\*.*?\*/\n?", re.S | re.M)  # block comments standing on their own lines
 
 
 def segment_search_index(index_json: str) -> str:
@@ -28,10 +29,10 @@ def segment_search_index(index_json: str) -> str:
         raise ValueError(
             f"the search separator {index['config']['separator']!r} must contain \\u200b; set plugins.search.separator"
         )
-    for doc in index["docs"]:
-        for field in INDEXED_FIELDS:
-            if field in doc:
-                doc[field] = mark_word_boundaries(doc[field])
+    fields = [(doc, field) for doc in index["docs"] for field in INDEXED_FIELDS if field in doc]
+    cuts = segment_runs(run for doc, field in fields for run in THAI_RUN.findall(doc[field]))
+    for doc, field in fields:
+        doc[field] = mark_word_boundaries(doc[field], cuts)
     return json.dumps(index, ensure_ascii=False, separators=(",", ":"))
 
 
@@ -44,7 +45,7 @@ def install_query_segmenter(site_dir: Path) -> None:
     material, segmenter = found[0], workers / QUERY_SEGMENTER
     renamed = material.with_name(f"material-{material.name}")
     material.replace(renamed)
-    source = segmenter.read_text(encoding="utf-8")
+    source = COMMENT.sub("", segmenter.read_text(encoding="utf-8"))  # comments are for the repository only
     material.write_text(f"var MATERIAL_WORKER = {json.dumps(renamed.name)}\n{source}", encoding="utf-8")
     segmenter.unlink()
 

@@ -1,0 +1,149 @@
+"""The real search box in headless Chromium: Thai words, compounds, several words and prefixes find
+their page among the first five results; English finds plurals and singulars; highlights keep Thai
+character clusters whole. Recall is printed; it must be at least 95% in each language."""
+
+from __future__ import annotations
+
+import pytest
+
+M = "measures/2568/"
+THAI_QUERIES = [  # (query, the page that must be among the first five results)
+    ("ผังขั้นตอน", M + "01-service-standards/"),
+    ("จุดบริการ", M + "01-service-standards/"),
+    ("คู่มือการให้บริการ", M + "01-service-standards/"),
+    ("ประมวลจริยธรรม", M + "02-ethics-code/"),
+    ("จริยธรรม", M + "02-ethics-code/"),
+    ("ประมวลจริย", M + "02-ethics-code/"),
+    ("จัดซื้อจัดจ้าง", M + "03-budget-transparency/"),
+    ("การจัดซื้อจัดจ้าง", M + "03-budget-transparency/"),
+    ("รายไตรมาส", M + "03-budget-transparency/"),
+    ("ผู้ชนะการเสนอราคา", M + "03-budget-transparency/"),
+    ("ทรัพยากรบุคคล", M + "04-personnel-transparency/"),
+    ("สามัคคี", M + "04-personnel-transparency/"),
+    ("เลื่อนขั้นเงินเดือน", M + "04-personnel-transparency/"),
+    ("การยืมพัสดุ", M + "05-government-property/"),
+    ("สมุดคุมการใช้รถยนต์", M + "05-government-property/"),
+    ("ผลประโยชน์ทับซ้อน", M + "06-conflict-of-interest/"),
+    ("ทับซ้อน", M + "06-conflict-of-interest/"),
+    ("ผลประโยช", M + "06-conflict-of-interest/"),
+    ("แผนป้องกันการทุจริต", M + "07-anti-corruption-action-plan/"),
+    ("คณะทำงาน", M + "07-anti-corruption-action-plan/"),
+    ("ละเมิด", M + "07-anti-corruption-action-plan/"),
+    ("การควบคุมภายใน", M + "08-internal-audit/"),
+    ("ข้อสังเกต", M + "08-internal-audit/"),
+    ("ระบบการจองห้องประชุม", M + "09-online-services/"),
+    ("สองทาง", M + "09-online-services/"),
+    ("เสียงตามสาย", M + "10-contact-channels/"),
+    ("แผ่นพับ ป้ายประชาสัมพันธ์", M + "10-contact-channels/"),
+    ("ความพึงพอใจ", M + "11-satisfaction-survey/"),
+    ("ร้องเรียนร้องทุกข์", M + "11-satisfaction-survey/"),
+    ("ร้องเรีย", M + "11-satisfaction-survey/"),
+    ("กล่องรับฟังความคิดเห็น", M + "11-satisfaction-survey/"),
+    ("ข้อมูลเชิงสถิติ", M + "11-satisfaction-survey/"),
+    ("เผยแพร่ข้อมูลต่อสาธารณะ", M + "12-website-disclosure/"),
+    ("สืบค้น", M + "12-website-disclosure/"),
+    ("ของขวัญ ของกำนัล", M + "13-no-gift-policy/"),
+    ("วันเทศบาล", M + "13-no-gift-policy/"),
+    ("งดรับ", M + "13-no-gift-policy/"),
+    ("ความเสี่ยงการทุจริต", M + "14-corruption-risk-plan/"),
+    ("จัดลำดับ", M + "14-corruption-risk-plan/"),
+    ("คอร์ปชั่น", M + "15-integrity-transparency/"),
+    ("ภาพลักษณ์", M + "15-integrity-transparency/"),
+    ("ผ่านดีเยี่ยม", "results/2568/"),
+    ("ประสิทธิภาพการสื่อสาร", "results/2568/"),
+    ("ต้องปรับปรุงโดยด่วน", "methodology/"),
+    ("นักวิชาการตรวจสอบภายใน", "about/"),
+    ("บันทึกข้อความ", "about/"),
+]
+ENGLISH_QUERIES = [
+    ("complaints", M + "11-satisfaction-survey/"),
+    ("complaint", M + "11-satisfaction-survey/"),
+    ("procurement", M + "03-budget-transparency/"),
+    ("satisfaction survey", M + "11-satisfaction-survey/"),
+    ("internal audit", M + "08-internal-audit/"),
+    ("E-Service", M + "09-online-services/"),
+    ("leaflet", M + "10-contact-channels/"),
+    ("bribes", M + "14-corruption-risk-plan/"),
+    ("government property", M + "05-government-property/"),
+    ("conflict of interest", M + "06-conflict-of-interest/"),
+    ("gifts", M + "13-no-gift-policy/"),
+    ("meeting rooms", M + "09-online-services/"),
+    ("quarterly", M + "03-budget-transparency/"),
+    ("Excellent pass", "results/2568/"),
+    ("Communication Effectiveness", "results/2568/"),
+]
+MIN_RECALL = 0.95
+CLUSTER_TAIL = "\u0e30\u0e31\u0e32\u0e33\u0e34\u0e35\u0e36\u0e37\u0e38\u0e39\u0e3a\u0e45\u0e47\u0e48\u0e49\u0e4a\u0e4b\u0e4c\u0e4d\u0e4e"
+LEADING_VOWELS = "\u0e40\u0e41\u0e42\u0e43\u0e44"
+
+
+def search(page, query: str) -> list[str]:
+    """Type `query` into Material's search box and return the result pages' paths, best first."""
+    box = page.locator("input.md-search__input")
+    box.fill("")
+    box.press("End")
+    page.wait_for_function("() => !document.querySelector('.md-search-result__list li')")
+    box.fill(query)
+    box.press("End")
+    page.wait_for_function(
+        "() => document.querySelector('.md-search-result__list li') ||"
+        " /^(No|ไม่)/.test(document.querySelector('.md-search-result__meta').textContent.trim())"
+    )
+    paths = page.locator("li.md-search-result__item > a.md-search-result__link").evaluate_all(
+        "links => links.map(link => new URL(link.href).pathname)"
+    )
+    return list(dict.fromkeys(paths))  # a page's sections are listed under it: count the page once
+
+
+def recall(browser, served_site: str, lang: str, queries: list[tuple[str, str]]) -> tuple[float, list]:
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page.goto(f"{served_site}/{lang}/")
+    misses = []
+    for query, expected in queries:
+        found = search(page, query)[:5]
+        if f"/{lang}/{expected}" not in found:
+            misses.append((query, expected, found))
+    page.close()
+    return 1 - len(misses) / len(queries), misses
+
+
+@pytest.mark.parametrize(("lang", "queries"), [("th", THAI_QUERIES), ("en", ENGLISH_QUERIES)])
+def test_search_recall(browser, served_site, lang, queries):
+    assert len(queries) >= (40 if lang == "th" else 15)
+    covered = {expected for _, expected in queries if expected.startswith(M)}
+    if lang == "th":
+        assert len(covered) == 15, "every measure is searched for"
+    score, misses = recall(browser, served_site, lang, queries)
+    print(f"\n{lang} search recall: {len(queries) - len(misses)}/{len(queries)} = {score:.1%}")
+    for query, expected, found in misses:
+        print(f"  missed {query!r}: expected {expected}, got {found}")
+    assert score >= MIN_RECALL
+
+
+def test_highlights_keep_thai_clusters_whole(browser, served_site):
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page.goto(f"{served_site}/th/")
+    for query in ("ร้องเรีย", "จัดซื้อจัดจ้าง", "ความพึงพอใจ", "ประมวลจริย"):
+        search(page, query)
+        marks = page.locator(".md-search-result mark").evaluate_all(
+            """marks => marks.map(mark => [
+                (mark.previousSibling && mark.previousSibling.textContent.slice(-1)) || '',
+                mark.textContent,
+                (mark.nextSibling && mark.nextSibling.textContent.slice(0, 1)) || '',
+            ])"""
+        )
+        assert marks, f"no highlight for {query}"
+        for before, text, after in marks:
+            assert text and text[0] not in CLUSTER_TAIL, (query, before, text, after)
+            assert after == "" or after not in CLUSTER_TAIL, (query, before, text, after)
+            assert before == "" or before not in LEADING_VOWELS, (query, before, text, after)
+    page.close()
+
+
+def test_results_show_thai_titles(browser, served_site):
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page.goto(f"{served_site}/th/")
+    search(page, "ผลประโยชน์ทับซ้อน")
+    titles = page.locator("li.md-search-result__item h1").all_inner_texts()
+    assert "6. มาตรการป้องกันผลประโยชน์ทับซ้อน" in [title.replace("\u200b", "") for title in titles]
+    page.close()

@@ -1,0 +1,113 @@
+"""Thai word boundaries in the search index, and the browser's query segmenter agreeing with them."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+
+from conftest import PROJECT
+from itasite.search import segment_search_index
+from itasite.thai import THAI_RUN, WORD_BOUNDARY, fewest_words, mark_word_boundaries, segment_runs, split_compound
+
+SEGMENTER_JS = PROJECT / "overrides/assets/javascripts/workers/thai-query.js"
+
+
+def shown(text: str) -> str:
+    return text.replace(WORD_BOUNDARY, "|")
+
+
+@pytest.mark.parametrize(
+    ("word", "parts"),
+    [
+        ("จัดซื้อจัดจ้าง", ["จัดซื้อ", "จัดจ้าง"]),
+        ("มาตรการป้องกัน", ["มาตรการ", "ป้องกัน"]),  # longer parts first, not มาตร|การป้องกัน
+        ("ร้องเรียน", ["ร้อง", "เรียน"]),
+        ("ดำเนิน", ["ดำเนิน"]),  # fragments of two letters (ดำ) are not parts
+        ("การ", ["การ"]),  # short words are never cut
+    ],
+)
+def test_compounds_are_cut_into_dictionary_words(word, parts):
+    assert split_compound(word) == parts
+
+
+@pytest.mark.parametrize(
+    ("run", "vocabulary", "words"),
+    [
+        ("abcd", {"a", "b", "c", "d", "ab", "cd"}, ["ab", "cd"]),  # fewest words
+        ("abc", {"a", "ab", "bc", "c"}, ["ab", "c"]),  # equal counts: the longer word first
+        ("abx", {"a", "b"}, None),  # not possible
+    ],
+)
+def test_fewest_words(run, vocabulary, words):
+    assert fewest_words(run, vocabulary, 3) == words
+
+
+def test_runs_are_cut_consistently():
+    runs = ["การจัดซื้อจัดจ้าง", "ความพึงพอใจในการให้บริการ", "ข้อมูลข่าวสาร", "เผยแพร่ข้อมูลต่อสาธารณะ"]
+    cuts = segment_runs(runs)
+    vocabulary = {word for words in cuts.values() for word in words}
+    longest = max(map(len, vocabulary))
+    for run, words in cuts.items():
+        assert "".join(words) == run
+        assert tuple(fewest_words(run, vocabulary, longest)) == words  # the browser's rule gives the same
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("<p>การจัดซื้อจัดจ้าง</p>", "<p>การ|จัดซื้อ|จัดจ้าง</p>"),
+        ("7ประสิทธิภาพIIT", "7|ประสิทธิ|ภาพ|IIT"),  # table cells glued to numbers and codes
+        ("E-Service ของเทศบาล", "E-Service ของ|เทศ|บาล"),
+        ("no Thai here", "no Thai here"),
+    ],
+)
+def test_word_boundaries_are_marked(text, expected):
+    cuts = segment_runs(THAI_RUN.findall(text))
+    assert shown(mark_word_boundaries(text, cuts)) == expected
+
+
+def test_index_is_marked_and_written_as_utf8():
+    index = {
+        "config": {"separator": "[\\s\\u200b\\-]+", "lang": ["en"]},
+        "docs": [{"location": "", "title": "ผลประโยชน์ทับซ้อน", "text": "<p>ร้องเรียน E-Service</p>"}],
+    }
+    result = segment_search_index(json.dumps(index))
+    assert "\\u0e" not in result
+    doc = json.loads(result)["docs"][0]
+    assert shown(doc["title"]) == "ผลประโยชน์|ทับ|ซ้อน"
+    assert shown(doc["text"]) == "<p>ร้อง|เรียน E-Service</p>"
+
+
+def test_index_needs_the_boundary_in_its_separator():
+    index = {"config": {"separator": "[\\s\\-]+"}, "docs": []}
+    with pytest.raises(ValueError, match="u200b"):
+        segment_search_index(json.dumps(index))
+
+
+def test_pages_keep_their_text_and_the_index_has_boundaries(seed_site):
+    for html in (seed_site / "th").rglob("*.html"):
+        assert WORD_BOUNDARY not in html.read_text(encoding="utf-8"), html
+    index = (seed_site / "th/search/search_index.json").read_text(encoding="utf-8")
+    assert index.count(WORD_BOUNDARY) > 1000
+
+
+def test_browser_segmenter_cuts_every_indexed_run_as_the_index_does(browser, seed_site):
+    """The query segmenter (JavaScript) reproduces the index's cut of every Thai run of the site."""
+    index = json.loads((seed_site / "th/search/search_index.json").read_text(encoding="utf-8"))
+    runs = {}
+    for doc in index["docs"]:
+        for field in ("title", "text"):
+            for run in re.findall(r"[\u0E00-\u0E7F\u200b]+", doc[field]):
+                runs[run.replace(WORD_BOUNDARY, "")] = [w for w in run.split(WORD_BOUNDARY) if w]
+    page = browser.new_page()
+    page.add_script_tag(content=SEGMENTER_JS.read_text(encoding="utf-8"))
+    page.evaluate("docs => learn(docs)", index["docs"])
+    cut_in_browser = page.evaluate("runs => runs.map(run => segment(run))", list(runs))
+    page.close()
+    differences = [
+        (run, words, got) for (run, words), got in zip(runs.items(), cut_in_browser, strict=True) if words != got
+    ]
+    assert not differences, differences[:5]
+    print(f"\n{len(runs)} Thai runs of the index cut the same in the browser")
