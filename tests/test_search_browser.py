@@ -73,7 +73,8 @@ ENGLISH_QUERIES = [
     ("Communication Effectiveness", "results/2568/"),
 ]
 MIN_RECALL = 0.95
-CLUSTER_TAIL = "\u0e30\u0e31\u0e32\u0e33\u0e34\u0e35\u0e36\u0e37\u0e38\u0e39\u0e3a\u0e45\u0e47\u0e48\u0e49\u0e4a\u0e4b\u0e4c\u0e4d\u0e4e"
+# Characters that belong to the letter before them: a highlight must never start with one or end before one
+CLUSTER_TAIL = "\u0e30\u0e31\u0e32\u0e33\u0e45" + "".join(map(chr, [*range(0x0E34, 0x0E3B), *range(0x0E47, 0x0E4F)]))
 LEADING_VOWELS = "\u0e40\u0e41\u0e42\u0e43\u0e44"
 
 
