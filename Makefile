@@ -6,7 +6,7 @@ PIP := $(BIN)/pip install --quiet --disable-pip-version-check --only-binary=:all
 MKDOCS := $(BIN)/mkdocs
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: build check serve serve-en test lint format clean
+.PHONY: build check serve serve-en test bench lint format clean
 
 $(VENV)/.runtime: requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -46,13 +46,17 @@ check: $(VENV)/.runtime
 test: $(VENV)/.test $(CHROMIUM) lint
 	CHROMIUM=$(CHROMIUM) $(BIN)/pytest
 
+## bench: build-time figures (a benchmark, not a test)
+bench: $(VENV)/.runtime
+	$(BIN)/python bench/search.py
+
 lint: $(VENV)/.test
-	$(BIN)/ruff check hooks tests
-	$(BIN)/ruff format --check hooks tests
+	$(BIN)/ruff check hooks tests bench
+	$(BIN)/ruff format --check hooks tests bench
 
 format: $(VENV)/.test
-	$(BIN)/ruff format hooks tests
-	$(BIN)/ruff check --fix hooks tests
+	$(BIN)/ruff format hooks tests bench
+	$(BIN)/ruff check --fix hooks tests bench
 
 clean:
 	rm -rf site .site-tmp .pytest_cache .ruff_cache

@@ -1,0 +1,68 @@
+"""Benchmark: what Thai search adds to the build, for the seed site and for synthetic data 10 times larger.
+
+Usage: make bench   (or: PYTHONPATH=hooks python bench/search.py)
+Builds each data set for real, then times the search post-processing (index word boundaries and query
+segmenter) on that build's own index, in a fresh process as during a build. Prints a table.
+"""
+
+from __future__ import annotations
+
+import os
+import platform
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+PROJECT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(PROJECT / "bench"))
+
+from synthetic import make  # noqa: E402
+
+TIMER = """
+import sys, time
+t = time.perf_counter()
+from itasite.search import segment_search_index
+text = open(sys.argv[1], encoding="utf-8").read().replace("\\u200b", "")
+segment_search_index(text)
+print(time.perf_counter() - t)
+"""
+
+
+def build(data: Path, out: Path, config: str) -> float:
+    """Seconds for one real `mkdocs build` of one language."""
+    env = {**os.environ, "ITA_DATA_DIR": str(data), "NO_MKDOCS_2_WARNING": "1"}
+    started = time.perf_counter()
+    subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "-q", "-f", config, "-d", str(out)], cwd=PROJECT, env=env, check=True
+    )
+    return time.perf_counter() - started
+
+
+def search_cost(index: Path) -> float:
+    """Seconds the search post-processing takes on `index`, in a fresh process (dictionary load included)."""
+    env = {**os.environ, "PYTHONPATH": str(PROJECT / "hooks")}
+    result = subprocess.run(
+        [sys.executable, "-c", TIMER, str(index)], env=env, check=True, capture_output=True, text=True
+    )
+    return float(result.stdout)
+
+
+def main() -> None:
+    print(f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}")
+    print(f"{'data':<22}{'pages':>6}{'index KB':>10}{'build s':>9}{'search s':>10}{'share':>7}")
+    with tempfile.TemporaryDirectory() as folder:
+        synthetic = Path(folder) / "data-10x"
+        make(synthetic, 10)
+        for name, data in (("seed (2 years)", PROJECT / "data"), ("synthetic (10 years)", synthetic)):
+            out = Path(folder) / name.split()[0]
+            seconds = min(build(data, out, "mkdocs.yml") for _ in range(2))
+            search = min(search_cost(out / "search/search_index.json") for _ in range(2))
+            pages = len(list(out.rglob("index.html")))
+            size = (out / "search/search_index.json").stat().st_size / 1024
+            print(f"{name:<22}{pages:>6}{size:>10.0f}{seconds:>9.2f}{search:>10.2f}{search / seconds:>7.0%}")
+
+
+if __name__ == "__main__":
+    main()
