@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from itertools import pairwise
 
+from .charts import indicators_chart, tools_chart, totals_chart
 from .dataset import Dataset
 from .locale import Locale
 from .scoring import Comparison, YearScore, compare, score_year
@@ -67,7 +68,7 @@ def plan_site(dataset: Dataset, locale: Locale) -> SitePlan:
     """All pages of one language's site and its navigation."""
     scores = score_all(dataset)
     comparisons = consecutive_comparisons(scores)
-    shared = {"data": dataset, "scores": scores, "comparisons": comparisons}
+    shared = {"data": dataset, "scores": scores, "comparisons": comparisons, "totals_chart": totals_chart(scores, locale)}
     latest = scores[max(scores)]
     previous = next((c for c in comparisons if c.after is latest), None)
     pages = [
@@ -82,9 +83,16 @@ def plan_site(dataset: Dataset, locale: Locale) -> SitePlan:
             PageSpec(measure_page(year, m.id), "measure.md.j2", {**shared, "measure": m, "score": scores.get(year)})
             for m in measures
         ]
-    pages += [PageSpec(results_page(year), "results.md.j2", {**shared, "score": s}) for year, s in scores.items()]
     pages += [
-        PageSpec(comparison_page(c.before.year, c.after.year), "comparison.md.j2", {**shared, "comparison": c})
+        PageSpec(results_page(year), "results.md.j2", {**shared, "score": s, "chart": tools_chart(s, locale)})
+        for year, s in scores.items()
+    ]
+    pages += [
+        PageSpec(
+            comparison_page(c.before.year, c.after.year),
+            "comparison.md.j2",
+            {**shared, "comparison": c, "chart": indicators_chart(c, dataset.indicators, locale)},
+        )
         for c in comparisons
     ]
     return SitePlan(pages, build_nav(dataset, locale, scores, comparisons), scores, comparisons)
