@@ -17,7 +17,9 @@ from mkdocs.structure.files import File, Files
 from itasite.compact import compact_html
 from itasite.dataset import load_dataset
 from itasite.locale import load_locale
+from itasite.opendata import EMPTY_SITEMAP, FOLDER
 from itasite.pages import SitePlan, plan_site
+from itasite.provenance import last_data_change
 from itasite.problems import DataError
 from itasite.render import PageRenderer
 from itasite.search import prepare_search
@@ -46,7 +48,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     except DataError as error:
         raise PluginError(error.report()) from None
     locale = load_locale(overrides / "locales", lang)
-    plan = plan_site(dataset, locale)
+    plan = plan_site(dataset, locale, last_data_change(data_dir))
     agency = locale.text(dataset.agency.name)
     config.site_name = locale.t("site_name", agency=agency)
     config.site_description = locale.t("site_description", agency=agency)
@@ -74,6 +76,9 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
             raise PluginError(f"{config.docs_dir}/{spec.src_uri} clashes with a generated page; remove it")
         content = renderer.render(spec.template, spec.src_uri, **spec.context)
         files.append(File.generated(config, spec.src_uri, content=content))
+    for download in plan.downloads:
+        files.append(File.generated(config, f"{FOLDER}/{download.name}", content=download.content))
+    files.append(File.generated(config, f"{FOLDER}/sitemap.xml", content=EMPTY_SITEMAP))
     return files
 
 

@@ -9,9 +9,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from itertools import pairwise
 
+import datetime as dt
+
 from .charts import indicators_chart, tools_chart, totals_chart
 from .dataset import Dataset
 from .locale import Locale
+from .opendata import Download, build_downloads
 from .scoring import Comparison, YearScore, compare, score_year
 
 HOME = "index.md"
@@ -19,6 +22,7 @@ MEASURES = "measures/index.md"
 RESULTS = "results/index.md"
 METHODOLOGY = "methodology.md"
 ABOUT = "about.md"
+DOWNLOADS = "downloads.md"
 
 
 def measure_page(year: int, measure_id: str) -> str:
@@ -48,6 +52,7 @@ class SitePlan:
     nav: list
     scores: dict[int, YearScore]
     comparisons: list[Comparison]
+    downloads: list[Download]
 
 
 def score_all(dataset: Dataset) -> dict[int, YearScore]:
@@ -64,10 +69,11 @@ def consecutive_comparisons(scores: dict[int, YearScore]) -> list[Comparison]:
     return [compare(scores[a], scores[b]) for a, b in pairwise(years)]
 
 
-def plan_site(dataset: Dataset, locale: Locale) -> SitePlan:
-    """All pages of one language's site and its navigation."""
+def plan_site(dataset: Dataset, locale: Locale, last_change: dt.date | None = None) -> SitePlan:
+    """All pages and downloads of one language's site, and its navigation."""
     scores = score_all(dataset)
     comparisons = consecutive_comparisons(scores)
+    downloads = build_downloads(dataset, scores, last_change)
     shared = {"data": dataset, "scores": scores, "comparisons": comparisons, "totals_chart": totals_chart(scores, locale)}
     latest = scores[max(scores)]
     previous = next((c for c in comparisons if c.after is latest), None)
@@ -77,6 +83,7 @@ def plan_site(dataset: Dataset, locale: Locale) -> SitePlan:
         PageSpec(RESULTS, "results-index.md.j2", shared),
         PageSpec(METHODOLOGY, "methodology.md.j2", shared),
         PageSpec(ABOUT, "about.md.j2", shared),
+        PageSpec(DOWNLOADS, "downloads.md.j2", {**shared, "downloads": downloads, "last_change": last_change}),
     ]
     for year, measures in dataset.measures.items():
         pages += [
@@ -95,7 +102,7 @@ def plan_site(dataset: Dataset, locale: Locale) -> SitePlan:
         )
         for c in comparisons
     ]
-    return SitePlan(pages, build_nav(dataset, locale, scores, comparisons), scores, comparisons)
+    return SitePlan(pages, build_nav(dataset, locale, scores, comparisons), scores, comparisons, downloads)
 
 
 def build_nav(dataset: Dataset, locale: Locale, scores: dict[int, YearScore], comparisons: list[Comparison]) -> list:
@@ -111,5 +118,6 @@ def build_nav(dataset: Dataset, locale: Locale, scores: dict[int, YearScore], co
         {locale.t("nav_measures"): measures},
         {locale.t("nav_results"): results},
         {locale.t("nav_methodology"): METHODOLOGY},
+        {locale.t("nav_downloads"): DOWNLOADS},
         {locale.t("nav_about"): ABOUT},
     ]

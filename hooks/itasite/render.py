@@ -94,5 +94,8 @@ class PageRenderer:
     def render(self, template: str, src_uri: str, **context: object) -> str:
         """Render one page; `href(target)` in the template links relative to this page."""
         return self.env.get_template(template).render(
-            href=lambda target, anchor="": relative_href(src_uri, target, anchor), page_src=src_uri, **context
+            href=lambda target, anchor="": relative_href(src_uri, target, anchor),
+            file_href=lambda target: posixpath.relpath(target, url_of(src_uri) or "."),
+            page_src=src_uri,
+            **context,
         )
