@@ -19,8 +19,8 @@ from itasite.dataset import load_dataset
 from itasite.locale import load_locale
 from itasite.opendata import EMPTY_SITEMAP, FOLDER
 from itasite.pages import SitePlan, plan_site
-from itasite.provenance import last_data_change
 from itasite.problems import DataError
+from itasite.provenance import last_data_change
 from itasite.render import PageRenderer
 from itasite.search import prepare_search
 

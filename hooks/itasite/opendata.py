@@ -27,9 +27,12 @@ MEASURES_CSV = "ita-measures.csv"
 DATA_JSON = "ita-data.json"
 SCHEMA_JSON = "ita-data.schema.json"
 SCHEMA_VERSION = "1.0"
+JSON_SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
 # Material's script fetches `sitemap.xml` beside every <link rel="alternate">; the data folder's link would
 # otherwise cost every page view a request for a missing file. An empty, valid sitemap answers it.
-EMPTY_SITEMAP = '<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"/>\n'
+EMPTY_SITEMAP = (
+    '<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"/>\n'
+)
 SCORE_COLUMNS = ["year_be", "year_ce", "indicator", "name_th", "name_en", "tool", "score"]
 MEASURE_COLUMNS = [
     "year_be", "year_ce", "number", "id", "title_th", "title_en", "units_th", "units_en", "period_start",
@@ -180,7 +183,7 @@ def _json(value: object) -> bytes:
 
 def build_downloads(dataset: Dataset, scores: dict[int, YearScore], last_change: dt.date | None) -> list[Download]:
     """Every open-data file, in the order the downloads page lists them."""
-    schema = {"$schema": "https://json-schema.org/draft/2020-12/schema", **OpenData.model_json_schema(mode="serialization")}
+    schema = {"$schema": JSON_SCHEMA_DIALECT, **OpenData.model_json_schema(mode="serialization")}
     return [
         Download(SCORES_CSV, scores_csv(scores, dataset)),
         Download(MEASURES_CSV, measures_csv(dataset)),

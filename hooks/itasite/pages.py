@@ -6,10 +6,9 @@ The same paths are used in every language, so the language switcher can go to th
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 from itertools import pairwise
-
-import datetime as dt
 
 from .charts import indicators_chart, tools_chart, totals_chart
 from .dataset import Dataset
@@ -74,7 +73,8 @@ def plan_site(dataset: Dataset, locale: Locale, last_change: dt.date | None = No
     scores = score_all(dataset)
     comparisons = consecutive_comparisons(scores)
     downloads = build_downloads(dataset, scores, last_change)
-    shared = {"data": dataset, "scores": scores, "comparisons": comparisons, "totals_chart": totals_chart(scores, locale)}
+    shared = {"data": dataset, "scores": scores, "comparisons": comparisons}
+    shared["totals_chart"] = totals_chart(scores, locale)
     latest = scores[max(scores)]
     previous = next((c for c in comparisons if c.after is latest), None)
     pages = [
