@@ -13,6 +13,7 @@ from itertools import pairwise
 from .charts import indicators_chart, tools_chart, totals_chart
 from .dataset import Dataset
 from .locale import Locale
+from .numbers import fiscal_year_bounds
 from .opendata import Download, build_downloads
 from .scoring import Comparison, YearScore, compare, score_year
 
@@ -34,6 +35,10 @@ def results_page(year: int) -> str:
 
 def comparison_page(before: int, after: int) -> str:
     return f"results/{before}-{after}.md"
+
+
+def report_page(year: int) -> str:
+    return f"report/{year}.md"
 
 
 @dataclass(frozen=True)
@@ -102,7 +107,27 @@ def plan_site(dataset: Dataset, locale: Locale, last_change: dt.date | None = No
         )
         for c in comparisons
     ]
+    pages += [report_spec(dataset, locale, year, scores, comparisons, shared) for year in sorted(dataset.reports)]
     return SitePlan(pages, build_nav(dataset, locale, scores, comparisons), scores, comparisons, downloads)
+
+
+def report_spec(dataset: Dataset, locale: Locale, year: int, scores, comparisons, shared: dict) -> PageSpec:
+    """The printable report of one year: memo, measures, results and the comparison with the year before."""
+    score = scores.get(year)
+    comparison = next((c for c in comparisons if c.after.year == year), None)
+    start, end = fiscal_year_bounds(year)
+    context = {
+        **shared,
+        "report": dataset.reports[year],
+        "measures": dataset.measures.get(year, []),
+        "score": score,
+        "comparison": comparison,
+        "tools": tools_chart(score, locale) if score else None,
+        "indicators": indicators_chart(comparison, dataset.indicators, locale) if comparison else None,
+        "period_start": start,
+        "period_end": end,
+    }
+    return PageSpec(report_page(year), "report.md.j2", context)
 
 
 def build_nav(dataset: Dataset, locale: Locale, scores: dict[int, YearScore], comparisons: list[Comparison]) -> list:
@@ -119,5 +144,6 @@ def build_nav(dataset: Dataset, locale: Locale, scores: dict[int, YearScore], co
         {locale.t("nav_results"): results},
         {locale.t("nav_methodology"): METHODOLOGY},
         {locale.t("nav_downloads"): DOWNLOADS},
+        {locale.t("nav_report"): [report_page(year) for year in sorted(dataset.reports, reverse=True)]},
         {locale.t("nav_about"): ABOUT},
     ]
