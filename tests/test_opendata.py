@@ -111,7 +111,7 @@ def test_pages_link_the_data_they_show(seed_site, url):
 
 def chart_values(html: str, chart_id: str) -> list[list[str]]:
     """The values drawn in one chart, row by row."""
-    svg = re.search(rf'<figure class="ita-chart" id="{chart_id}">(.*?)</figure>', html, re.S).group(1)
+    svg = re.search(rf'<figure class="ita-chart" id="{chart_id}"[^>]*>(.*?)</figure>', html, re.S).group(1)
     rows, current = [], None
     for kind, value in re.findall(r'class="ita-chart__(label)"|data-value="([^"]+)"', svg):
         if kind:
