@@ -146,16 +146,22 @@ def tools_chart(score: YearScore, locale: Locale) -> Chart:
 def indicators_chart(comparison: Comparison, data_indicators: dict, locale: Locale) -> Chart:
     """Every indicator in both years, with the change written beside it."""
     before, after = comparison.before.year, comparison.after.year
-    rows, parts = [], []
+    rows, changed, held = [], [], []
     for number, change in sorted(comparison.indicators.items()):
         name = f"{number}. {locale.text(data_indicators[number].name)}"
         note = f"{format_change(change.delta)} {locale.t('direction_' + change.direction)}"
         rows.append((name, [change.before, change.after], note))
-        parts.append(f"{name}: {format_score(change.before)} → {format_score(change.after)} ({note})")
+        if change.delta:
+            changed.append(f"{number} {format_score(change.before)} → {format_score(change.after)} ({note})")
+        else:
+            held.append(str(number))
+    # The table beside the chart lists every score; the description names what changed.
     return bar_chart(
         f"chart-indicators-{before}-{after}",
         locale.t("chart_indicators_title", before=locale.year_short(before), after=locale.year_short(after)),
-        locale.t("chart_indicators_desc", values="; ".join(parts)),
+        locale.t(
+            "chart_indicators_desc", count=len(rows), changes="; ".join(changed) or "—", held=", ".join(held) or "—"
+        ),
         (locale.year_short(before), locale.year_short(after)),
         rows,
     )
