@@ -7,6 +7,7 @@ page building live in that package. The language comes from `theme.language` of 
 from __future__ import annotations
 
 import logging
+import shutil
 from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, select_autoescape
@@ -88,10 +89,22 @@ def on_post_page(output: str, page, config: MkDocsConfig) -> str:
 
 
 def on_post_build(config: MkDocsConfig) -> None:
-    """Teach search Thai words; on `mkdocs build` of the default language, write the site's root page."""
-    prepare_search(Path(config.site_dir))
+    """Teach search Thai words; on `mkdocs build` of the default language, write the files of the site's
+    root: the page that leads to the default language, robots.txt, and a 404 page for any missing path."""
+    site = Path(config.site_dir)
+    prepare_search(site)
     if _build.get("command") != "build" or config.theme["language"] != config.extra["languages"][0]:
         return
-    env = Environment(loader=FileSystemLoader(_build["overrides"]), autoescape=select_autoescape(["html"]))
+    env = Environment(
+        loader=FileSystemLoader(_build["overrides"]),
+        autoescape=select_autoescape(["html"]),
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    root = config.extra["site_root"].rstrip("/") + "/"
     html = env.get_template("root.html").render(config=config, languages=config.extra["alternate"])
-    (Path(config.site_dir).parent / "index.html").write_text(html, encoding="utf-8")
+    (site.parent / "index.html").write_text(html, encoding="utf-8")
+    robots = env.get_template("robots.txt").render(config=config, root=root)
+    (site.parent / "robots.txt").write_text(robots.lstrip(), encoding="utf-8")
+    # The default language's 404 page links from the site's root path, so it works at any depth.
+    shutil.copyfile(site / "404.html", site.parent / "404.html")

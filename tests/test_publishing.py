@@ -1,0 +1,153 @@
+"""Publishing: the GitHub Actions workflow, a build served from a sub-path, robots.txt, reproducible
+builds, the data's origin in the footer, and live preview with `mkdocs serve`."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+import threading
+import urllib.error
+import urllib.parse
+import urllib.request
+from collections.abc import Iterator
+from functools import partial
+from html.parser import HTMLParser
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import pytest
+import yaml
+
+from conftest import PROJECT, build_site
+
+WORKFLOWS = PROJECT / ".github/workflows"
+ACTIONLINT = Path(sys.executable).parent / "actionlint"
+
+
+def test_workflows_pass_actionlint():
+    result = subprocess.run([ACTIONLINT, *sorted(WORKFLOWS.glob("*.yml"))], capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_actionlint_does_catch_mistakes(tmp_path):
+    broken = tmp_path / "broken.yml"
+    broken.write_text("on: push\njobs:\n  test:\n    runs-on: ubuntu-latest\n    step:\n      - run: make test\n")
+    result = subprocess.run([ACTIONLINT, broken], capture_output=True, text=True)
+    assert result.returncode != 0 and "step" in result.stdout
+
+
+def test_workflow_tests_everything_and_deploys_main_to_pages():
+    workflow = yaml.safe_load((WORKFLOWS / "site.yml").read_text(encoding="utf-8"))
+    triggers = workflow[True]  # YAML reads the key `on` as true
+    assert "push" in triggers and "pull_request" in triggers
+    assert workflow["permissions"] == {"contents": "read"}
+    jobs = workflow["jobs"]
+    assert any("make test" in step.get("run", "") for step in jobs["test"]["steps"])
+    assert "refs/heads/main" in jobs["build"]["if"]
+    uses = [step.get("uses", "") for job in jobs.values() for step in job["steps"]]
+    for action in ("actions/configure-pages@", "actions/upload-pages-artifact@", "actions/deploy-pages@"):
+        assert any(use.startswith(action) for use in uses), action
+    assert jobs["deploy"]["permissions"] == {"pages": "write", "id-token": "write"}
+    assert jobs["deploy"]["concurrency"]["group"] == "pages"
+    assert any("make build" in step.get("run", "") for step in jobs["build"]["steps"])
+
+
+SUBPATH_ROOT = "https://www.muangpan.go.th/ita/"
+
+
+class _Links(HTMLParser):
+    """Every address a page refers to: links, stylesheets, scripts, images."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.addresses: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        for name in ("href", "src"):
+            if attrs.get(name) and tag in ("a", "link", "script", "img"):
+                self.addresses.append(attrs[name])
+
+
+@pytest.fixture(scope="module")
+def subpath_site(tmp_path_factory) -> Iterator[str]:
+    """The site built for https://www.muangpan.go.th/ita/ and served under /ita/ on 127.0.0.1."""
+    out = tmp_path_factory.mktemp("ita")
+    result = build_site(out, env={"SITE_URL": SUBPATH_ROOT})
+    assert result.returncode == 0, result.stderr
+
+    class UnderSubpath(SimpleHTTPRequestHandler):
+        def translate_path(self, path: str) -> str:
+            if not path.startswith("/ita/"):
+                return str(out / "no such file")
+            return super().translate_path(path.removeprefix("/ita"))
+
+        def log_message(self, *args) -> None:
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), partial(UnderSubpath, directory=str(out)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+
+
+def fetch(url: str) -> tuple[int, bytes, str]:
+    try:
+        with urllib.request.urlopen(url, timeout=10) as response:
+            return response.status, response.read(), response.headers.get_content_type()
+    except urllib.error.HTTPError as error:
+        return error.code, b"", ""
+
+
+def test_every_link_works_under_the_subpath(subpath_site):
+    """Crawl from the root (and the 404 pages); every internal address answers and stays under /ita/."""
+    local = urllib.parse.urlparse(subpath_site).netloc
+    queue = [
+        f"{subpath_site}/ita/",
+        f"{subpath_site}/ita/404.html",
+        f"{subpath_site}/ita/th/404.html",
+        f"{subpath_site}/ita/en/404.html",
+    ]
+    seen, failures, pages = set(queue), [], 0
+    while queue:
+        url = queue.pop()
+        status, body, kind = fetch(url)
+        if status != 200:
+            failures.append(f"{url}: {status}")
+            continue
+        if kind != "text/html":
+            continue
+        pages += 1
+        parser = _Links()
+        parser.feed(body.decode("utf-8"))
+        for address in parser.addresses:
+            target = urllib.parse.urljoin(url, address).split("#")[0]
+            parsed = urllib.parse.urlparse(target)
+            if target.startswith(SUBPATH_ROOT):  # canonical and other absolute addresses of this site
+                target = f"{subpath_site}/ita/" + target.removeprefix(SUBPATH_ROOT)
+            elif parsed.netloc != local:
+                continue
+            elif not parsed.path.startswith("/ita/"):
+                failures.append(f"{url} leaves the sub-path: {address}")
+                continue
+            if target not in seen:
+                seen.add(target)
+                queue.append(target)
+    assert not failures, failures[:10]
+    assert pages > 40
+    print(f"\ncrawled {len(seen)} addresses, {pages} pages, under /ita/")
+
+
+def test_sitemaps_and_robots_point_into_the_subpath(subpath_site):
+    status, robots, _ = fetch(f"{subpath_site}/ita/robots.txt")
+    assert status == 200
+    sitemaps = [line.split(": ", 1)[1] for line in robots.decode().splitlines() if line.startswith("Sitemap: ")]
+    assert sitemaps == [f"{SUBPATH_ROOT}th/sitemap.xml", f"{SUBPATH_ROOT}en/sitemap.xml"]
+    for sitemap in sitemaps:
+        status, xml, _ = fetch(f"{subpath_site}/ita/" + sitemap.removeprefix(SUBPATH_ROOT))
+        addresses = re.findall(r'(?:<loc>|href=")(https?://[^<"]+)', xml.decode())
+        assert status == 200 and len(addresses) > 60
+        for address in addresses:
+            assert address.startswith(SUBPATH_ROOT), address
+            assert fetch(f"{subpath_site}/ita/" + address.removeprefix(SUBPATH_ROOT))[0] == 200, address
