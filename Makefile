@@ -5,6 +5,8 @@ BIN := $(VENV)/bin
 PIP := $(BIN)/pip install --quiet --disable-pip-version-check --only-binary=:all:
 MKDOCS := $(BIN)/mkdocs
 export NO_MKDOCS_2_WARNING := 1
+# Reproducible builds: dates inside the output come from the last commit, not the clock.
+export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
 
 .PHONY: build check serve serve-en test bench lint format clean
 

@@ -21,7 +21,7 @@ from itasite.locale import load_locale
 from itasite.opendata import EMPTY_SITEMAP, FOLDER
 from itasite.pages import SitePlan, plan_site
 from itasite.problems import DataError
-from itasite.provenance import last_data_change
+from itasite.provenance import provenance
 from itasite.render import PageRenderer
 from itasite.search import prepare_search
 
@@ -49,7 +49,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     except DataError as error:
         raise PluginError(error.report()) from None
     locale = load_locale(overrides / "locales", lang)
-    plan = plan_site(dataset, locale, last_data_change(data_dir))
+    origin = provenance(data_dir)
+    plan = plan_site(dataset, locale, origin.data_changed)
     agency = locale.text(dataset.agency.name)
     config.site_name = locale.t("site_name", agency=agency)
     config.site_description = locale.t("site_description", agency=agency)
@@ -58,6 +59,16 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         palette["toggle"]["name"] = locale.t("palette_to_light" if palette["scheme"] == "slate" else "palette_to_dark")
     root = config.extra["site_root"].rstrip("/") + "/"
     config.site_url = f"{root}{lang}/"
+    repository = config.extra.get("data_repository", "").rstrip("/")
+    config.extra["origin"] = {
+        "commit": origin.commit,
+        "changed": locale.date(origin.data_changed) if origin.data_changed else None,
+        "url": f"{repository}/tree/{origin.commit}/data" if repository and origin.commit else None,
+        "text": locale.t("footer_origin"),
+        "changed_text": locale.t("footer_changed"),
+        "agency": locale.text(dataset.agency.name),
+        "website": dataset.agency.website,
+    }
     config.extra["alternate"] = [
         {"name": load_locale(overrides / "locales", other).t("language_name"), "link": f"../{other}/", "lang": other}
         for other in config.extra["languages"]

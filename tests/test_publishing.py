@@ -3,10 +3,13 @@ builds, the data's origin in the footer, and live preview with `mkdocs serve`.""
 
 from __future__ import annotations
 
+import os
 import re
+import socket
 import subprocess
 import sys
 import threading
+import time
 import urllib.error
 import urllib.parse
 import urllib.request
@@ -151,3 +154,76 @@ def test_sitemaps_and_robots_point_into_the_subpath(subpath_site):
         for address in addresses:
             assert address.startswith(SUBPATH_ROOT), address
             assert fetch(f"{subpath_site}/ita/" + address.removeprefix(SUBPATH_ROOT))[0] == 200, address
+
+
+def tree(folder: Path) -> dict[str, bytes]:
+    return {
+        path.relative_to(folder).as_posix(): path.read_bytes() for path in sorted(folder.rglob("*")) if path.is_file()
+    }
+
+
+def test_two_builds_of_the_same_commit_are_byte_identical(tmp_path):
+    epoch = subprocess.run(
+        ["git", "log", "-1", "--format=%ct"], cwd=PROJECT, capture_output=True, text=True
+    ).stdout.strip()
+    first, second = tmp_path / "first", tmp_path / "second"
+    for out in (first, second):
+        assert build_site(out, env={"SOURCE_DATE_EPOCH": epoch or "0"}).returncode == 0
+    one, two = tree(first), tree(second)
+    assert one.keys() == two.keys()
+    different = [name for name in one if one[name] != two[name]]
+    assert not different, different
+    assert len(one) > 100
+
+
+def test_footer_names_the_commit_and_links_the_data(tmp_path):
+    out = tmp_path / "site"
+    assert build_site(out, env={"REPO_URL": "https://github.com/example/ita"}).returncode == 0
+    commit = subprocess.run(
+        ["git", "rev-parse", "--short", "HEAD"], cwd=PROJECT, capture_output=True, text=True
+    ).stdout.strip()
+    html = (out / "en/index.html").read_text(encoding="utf-8")
+    assert f'<a href="https://github.com/example/ita/tree/{commit}/data"><code>{commit}</code></a>' in html
+    assert re.search(r"data last changed \d{1,2} \w+ \d{4}", html)
+    assert '<a href="https://www.muangpan.go.th/">Mueang Pan Subdistrict Municipality</a>' in html
+
+
+def test_live_preview_serves_an_edited_data_file(data_copy):
+    """The real `mkdocs serve` rebuilds when a YAML file of the data changes, without a restart."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    env = {**os.environ, "ITA_DATA_DIR": str(data_copy), "NO_MKDOCS_2_WARNING": "1"}
+    command = [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}", "-w", str(data_copy)]
+    server = subprocess.Popen(command, cwd=PROJECT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    url = f"http://127.0.0.1:{port}/measures/2568/06-conflict-of-interest/"
+    try:
+        assert wait_for(lambda: "ผลประโยชน์ทับซ้อน" in fetch_text(url), 60), "mkdocs serve did not start"
+        measure = data_copy / "measures/2568/06-conflict-of-interest.yml"
+        measure.write_text(
+            measure.read_text(encoding="utf-8").replace("มาตรการป้องกันผลประโยชน์ทับซ้อน", "ทดสอบการแก้ไขสด"),
+            encoding="utf-8",
+        )
+        started = time.monotonic()
+        assert wait_for(lambda: "ทดสอบการแก้ไขสด" in fetch_text(url), 30), "the edit was not served"
+        print(f"\nedited text served {time.monotonic() - started:.1f} s after saving")
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+
+
+def fetch_text(url: str) -> str:
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return response.read().decode("utf-8")
+    except (urllib.error.URLError, ConnectionError, TimeoutError):
+        return ""
+
+
+def wait_for(condition, seconds: float) -> bool:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if condition():
+            return True
+        time.sleep(0.25)
+    return False

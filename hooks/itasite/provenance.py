@@ -1,19 +1,35 @@
-"""Where the published data comes from: the date of the last change to the data folder, from git."""
+"""Where the published data comes from: the commit a site is built from and the last change to the data,
+both read from git, so a reader can find the exact data behind a page."""
 
 from __future__ import annotations
 
 import datetime as dt
 import subprocess
+from dataclasses import dataclass
 from pathlib import Path
+
+
+@dataclass(frozen=True)
+class Provenance:
+    commit: str | None  # short commit id of the build
+    data_changed: dt.date | None  # commit date of the last change to the data folder
+
+
+def _git(folder: Path, *arguments: str) -> str:
+    """Output of one git command in `folder`; empty outside a checkout or when git is missing."""
+    try:
+        result = subprocess.run(["git", *arguments], cwd=folder, capture_output=True, text=True, timeout=10)
+    except (OSError, subprocess.TimeoutExpired):
+        return ""
+    return result.stdout.strip() if result.returncode == 0 else ""
 
 
 def last_data_change(data_dir: Path) -> dt.date | None:
     """The commit date of the last commit that changed `data_dir`; None outside a git checkout."""
-    try:
-        result = subprocess.run(
-            ["git", "log", "-1", "--format=%cs", "--", "."], cwd=data_dir, capture_output=True, text=True, timeout=10
-        )
-    except (OSError, subprocess.TimeoutExpired):
-        return None
-    stamp = result.stdout.strip()
-    return dt.date.fromisoformat(stamp) if result.returncode == 0 and stamp else None
+    stamp = _git(data_dir, "log", "-1", "--format=%cs", "--", ".")
+    return dt.date.fromisoformat(stamp) if stamp else None
+
+
+def provenance(data_dir: Path) -> Provenance:
+    """The commit being built and the date the data last changed."""
+    return Provenance(_git(data_dir, "rev-parse", "--short", "HEAD") or None, last_data_change(data_dir))
