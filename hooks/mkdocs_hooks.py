@@ -28,6 +28,8 @@ from itasite.search import prepare_search
 log = logging.getLogger("mkdocs.hooks.itasite")
 
 PAGE_TEMPLATES = "pages"  # folder of overrides/ holding templates of generated pages, not site files
+AGENCY_CSS = "assets/stylesheets/agency.css"
+AGENCY_LOGO = "assets/images/agency-logo"
 _build: dict = {}  # state of the build in progress: one config per process, set in on_config
 
 
@@ -74,7 +76,19 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         for other in config.extra["languages"]
     ]
     _build.update(plan=plan, renderer=PageRenderer(overrides / PAGE_TEMPLATES, locale), overrides=overrides)
+    _build["dataset"] = dataset
+    apply_agency_look(config, dataset)
     return config
+
+
+def apply_agency_look(config: MkDocsConfig, dataset) -> None:
+    """The header's logo leads to the agency's own website; its logo and colours, when the data has them."""
+    agency = dataset.agency
+    config.extra["homepage"] = agency.website
+    if agency.logo:
+        config.theme["logo"] = config.theme["favicon"] = AGENCY_LOGO + Path(agency.logo).suffix
+    if agency.colors and AGENCY_CSS not in config.extra_css:
+        config.extra_css.append(AGENCY_CSS)
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
@@ -91,6 +105,13 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     for download in plan.downloads:
         files.append(File.generated(config, f"{FOLDER}/{download.name}", content=download.content))
     files.append(File.generated(config, f"{FOLDER}/sitemap.xml", content=EMPTY_SITEMAP))
+    agency = _build["dataset"].agency
+    if agency.logo:
+        logo = (_build["dataset"].root / agency.logo).read_bytes()
+        files.append(File.generated(config, AGENCY_LOGO + Path(agency.logo).suffix, content=logo))
+    if agency.colors:
+        css = renderer.env.get_template("agency.css.j2").render(colors=agency.colors)
+        files.append(File.generated(config, AGENCY_CSS, content=css))
     return files
 
 

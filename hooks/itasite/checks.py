@@ -39,6 +39,11 @@ def check_lookups(lookups: dict[str, Loaded]) -> list[Problem]:
     """Ids unique; every indicator's tool described; every scheme weighs exactly the tools in use."""
     units, framework, levels = lookups["units.yml"], lookups["indicators.yml"], lookups["levels.yml"]
     problems = _duplicates(units, units.record.units, "id", "units")
+    agency = lookups["agency.yml"]
+    if agency.record.logo and not (agency.path.parent / agency.record.logo).is_file():
+        problems.append(
+            problem_at(agency.file, agency.doc, ("logo",), f"there is no file {agency.record.logo} beside agency.yml")
+        )
     problems += _duplicates(framework, framework.record.indicators, "number", "indicators")
     problems += _duplicates(framework, framework.record.tools, "id", "tools")
     described = {tool.id for tool in framework.record.tools}

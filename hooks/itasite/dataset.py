@@ -49,6 +49,7 @@ class Loaded:
     file: str
     doc: YamlDocument
     record: BaseModel
+    path: Path
 
 
 @dataclass(frozen=True)
@@ -64,6 +65,7 @@ class Dataset:
     measures: dict[int, list[Measure]]
     reports: dict[int, Report]
     sources: tuple[Loaded, ...]  # every file read, with its parsed text, for reports that point into files
+    root: Path  # the data folder, for files the data refers to (the agency's logo)
 
     @property
     def years(self) -> list[int]:
@@ -98,7 +100,7 @@ class _Reader:
         except ValidationError as error:
             self.problems.extend(from_validation_error(file, doc, error, model))
             return None
-        return Loaded(file, doc, record)
+        return Loaded(file, doc, record, path)
 
     def read_lookup(self, name: str) -> Loaded | None:
         path = self.root / name
@@ -126,10 +128,12 @@ def load_dataset(root: Path, project: Path | None = None) -> Dataset:
     problems = reader.problems + checks.check_all(lookups, year_files["results"], year_files["reports"], measure_files)
     if problems:
         raise DataError(problems)
-    return _assemble(lookups, year_files, measure_files)
+    return _assemble(root, lookups, year_files, measure_files)
 
 
-def _assemble(lookups: dict[str, Loaded], year_files: dict[str, list[Loaded]], measure_files: list[Loaded]) -> Dataset:
+def _assemble(
+    root: Path, lookups: dict[str, Loaded], year_files: dict[str, list[Loaded]], measure_files: list[Loaded]
+) -> Dataset:
     """Arrange validated records by id and year, in the order pages show them."""
     indicators_file: IndicatorsFile = lookups["indicators.yml"].record
     measures: dict[int, list[Measure]] = {}
@@ -148,4 +152,5 @@ def _assemble(lookups: dict[str, Loaded], year_files: dict[str, list[Loaded]], m
         measures={year: sorted(items, key=lambda m: m.number) for year, items in sorted(measures.items())},
         reports={loaded.record.year: loaded.record for loaded in year_files["reports"]},
         sources=tuple(sorted(sources, key=lambda loaded: loaded.file)),
+        root=root,
     )

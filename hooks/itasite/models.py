@@ -183,6 +183,13 @@ class Contact(Strict):
     url: Url | None = None
 
 
+class Colors(Strict):
+    """The agency's own colours for the site's header and links (CSS hex colours such as #1b5e20)."""
+
+    primary: Annotated[str, Field(pattern=r"^#[0-9a-fA-F]{6}$")]
+    accent: Annotated[str, Field(pattern=r"^#[0-9a-fA-F]{6}$")] | None = None
+
+
 class Agency(Strict):
     """`data/agency.yml`: who publishes the site."""
 
@@ -191,6 +198,8 @@ class Agency(Strict):
     province: Text
     website: Url
     contacts: list[Contact] = []
+    logo: Annotated[str, Field(pattern=r"^[\w.-]+\.(svg|png)$")] | None = None  # a file beside agency.yml
+    colors: Colors | None = None
 
 
 class Stated(Strict):
