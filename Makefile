@@ -29,6 +29,7 @@ build: $(VENV)/.runtime
 	rm -rf .site-tmp
 	$(MKDOCS) build --strict --quiet -f mkdocs.yml -d .site-tmp/th
 	$(MKDOCS) build --strict --quiet -f mkdocs.en.yml -d .site-tmp/en
+	PYTHONPATH=hooks $(BIN)/python -m itasite.csp .site-tmp > .site-tmp/content-security-policy.txt
 	rm -rf site && mv .site-tmp site
 	@echo "Built site/ (open site/index.html, or serve the folder)"
 

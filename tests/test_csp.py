@@ -1,0 +1,83 @@
+"""The site works under its own Content-Security-Policy: pages, charts, the language switcher and search, in
+Chromium, with no policy violation."""
+
+from __future__ import annotations
+
+import threading
+from functools import partial
+from http.server import ThreadingHTTPServer
+
+import pytest
+from test_search_browser import search
+
+from conftest import QuietHandler
+from itasite.csp import content_security_policy
+
+RECORD_VIOLATIONS = """
+window.__violations = [];
+document.addEventListener("securitypolicyviolation", e => {
+  window.__violations.push(e.violatedDirective + " " + e.blockedURI);
+});
+"""
+
+
+def serve_with(site, policy):
+    class WithPolicy(QuietHandler):
+        def end_headers(self):
+            self.send_header("Content-Security-Policy", policy)
+            self.send_header("X-Content-Type-Options", "nosniff")
+            super().end_headers()
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), partial(WithPolicy, directory=str(site)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server
+
+
+@pytest.fixture(scope="module")
+def strict_site(seed_site):
+    policy = content_security_policy(seed_site)
+    server = serve_with(seed_site, policy)
+    yield f"http://127.0.0.1:{server.server_address[1]}", policy
+    server.shutdown()
+
+
+def test_a_policy_without_the_hashes_is_violated(browser, seed_site):
+    """The violation check works: Material's inline scripts are blocked without their hashes."""
+    policy = content_security_policy(seed_site).split(" 'sha256-")[0] + "; style-src 'self'"
+    server = serve_with(seed_site, policy)
+    page = browser.new_page()
+    page.add_init_script(RECORD_VIOLATIONS)
+    page.goto(f"http://127.0.0.1:{server.server_address[1]}/th/", wait_until="load")
+    assert any(v.startswith("script-src") for v in page.evaluate("window.__violations"))
+    page.close()
+    server.shutdown()
+
+
+def test_policy_allows_only_the_site_itself(strict_site):
+    _, policy = strict_site
+    assert policy.startswith("default-src 'none'; script-src 'self' 'sha256-")
+    assert "unsafe-inline" not in policy and "http" not in policy
+
+
+@pytest.mark.parametrize(
+    "path",
+    ["th/", "th/results/2567-2568/", "en/measures/2568/03-budget-transparency/", "th/report/2568/", "en/404.html"],
+)
+def test_pages_run_without_violations(browser, strict_site, path):
+    url, _ = strict_site
+    page = browser.new_page()
+    page.add_init_script(RECORD_VIOLATIONS)
+    page.goto(f"{url}/{path}", wait_until="load")
+    page.wait_for_timeout(300)
+    assert page.evaluate("window.__violations") == []
+    page.close()
+
+
+def test_search_works_under_the_policy(browser, strict_site):
+    url, _ = strict_site
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page.add_init_script(RECORD_VIOLATIONS)
+    page.goto(f"{url}/th/")
+    assert "/th/measures/2568/03-budget-transparency/" in search(page, "จัดซื้อจัดจ้าง")[:5]
+    assert page.evaluate("window.__violations") == []
+    page.close()
