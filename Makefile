@@ -19,6 +19,11 @@ $(VENV)/.test: $(VENV)/.runtime requirements-test.txt
 	$(PIP) -r requirements-test.txt
 	touch $@
 
+# axe-core, injected into the built pages by the accessibility test, from the npm registry (package-lock.json)
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --silent
+	touch $@
+
 # Browser tests drive Debian's Chromium (Playwright's own browser download is not used) with Thai fonts.
 CHROMIUM ?= /usr/bin/chromium
 $(CHROMIUM):
@@ -46,7 +51,7 @@ check: $(VENV)/.runtime
 	PYTHONPATH=hooks $(BIN)/python -m itasite.check $${ITA_DATA_DIR:-data}
 
 ## test: lint, then the whole test suite (real builds included)
-test: $(VENV)/.test $(CHROMIUM) lint
+test: $(VENV)/.test $(CHROMIUM) node_modules/.installed lint
 	CHROMIUM=$(CHROMIUM) $(BIN)/pytest
 
 ## bench: build-time figures (a benchmark, not a test)

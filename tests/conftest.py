@@ -25,6 +25,7 @@ if os.environ.get("CI"):
 PROJECT = Path(__file__).resolve().parent.parent
 DATA = PROJECT / "data"
 LANGUAGES = {"th": "mkdocs.yml", "en": "mkdocs.en.yml"}
+SUBPATH_ROOT = "https://www.muangpan.go.th/ita/"
 CHROMIUM_FLAGS = [
     "--headless",
     "--no-sandbox",
@@ -105,6 +106,28 @@ def browser() -> Iterator:
         instance = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_FLAGS)
         yield instance
         instance.close()
+
+
+@pytest.fixture(scope="session")
+def subpath_site(tmp_path_factory) -> Iterator[str]:
+    """The site built for https://www.muangpan.go.th/ita/ and served under /ita/ on 127.0.0.1."""
+    out = tmp_path_factory.mktemp("ita")
+    result = build_site(out, env={"SITE_URL": SUBPATH_ROOT})
+    assert result.returncode == 0, result.stderr
+
+    class UnderSubpath(SimpleHTTPRequestHandler):
+        def translate_path(self, path: str) -> str:
+            if not path.startswith("/ita/"):
+                return str(out / "no such file")
+            return super().translate_path(path.removeprefix("/ita"))
+
+        def log_message(self, *args) -> None:
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), partial(UnderSubpath, directory=str(out)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
 
 
 @pytest.fixture

@@ -8,21 +8,16 @@ import re
 import socket
 import subprocess
 import sys
-import threading
 import time
 import urllib.error
 import urllib.parse
 import urllib.request
-from collections.abc import Iterator
-from functools import partial
 from html.parser import HTMLParser
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
-import pytest
 import yaml
 
-from conftest import PROJECT, build_site
+from conftest import PROJECT, SUBPATH_ROOT, build_site
 
 WORKFLOWS = PROJECT / ".github/workflows"
 ACTIONLINT = Path(sys.executable).parent / "actionlint"
@@ -56,9 +51,6 @@ def test_workflow_tests_everything_and_deploys_main_to_pages():
     assert any("make build" in step.get("run", "") for step in jobs["build"]["steps"])
 
 
-SUBPATH_ROOT = "https://www.muangpan.go.th/ita/"
-
-
 class _Links(HTMLParser):
     """Every address a page refers to: links, stylesheets, scripts, images."""
 
@@ -71,28 +63,6 @@ class _Links(HTMLParser):
         for name in ("href", "src"):
             if attrs.get(name) and tag in ("a", "link", "script", "img"):
                 self.addresses.append(attrs[name])
-
-
-@pytest.fixture(scope="module")
-def subpath_site(tmp_path_factory) -> Iterator[str]:
-    """The site built for https://www.muangpan.go.th/ita/ and served under /ita/ on 127.0.0.1."""
-    out = tmp_path_factory.mktemp("ita")
-    result = build_site(out, env={"SITE_URL": SUBPATH_ROOT})
-    assert result.returncode == 0, result.stderr
-
-    class UnderSubpath(SimpleHTTPRequestHandler):
-        def translate_path(self, path: str) -> str:
-            if not path.startswith("/ita/"):
-                return str(out / "no such file")
-            return super().translate_path(path.removeprefix("/ita"))
-
-        def log_message(self, *args) -> None:
-            pass
-
-    server = ThreadingHTTPServer(("127.0.0.1", 0), partial(UnderSubpath, directory=str(out)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
 
 
 def fetch(url: str) -> tuple[int, bytes, str]:
