@@ -29,7 +29,7 @@ log = logging.getLogger("mkdocs.hooks.itasite")
 
 PAGE_TEMPLATES = "pages"  # folder of overrides/ holding templates of generated pages, not site files
 AGENCY_CSS = "assets/stylesheets/agency.css"
-GUIDE = "guide.md"  # the hand-written guide for data editors, in docs/<lang>/
+HAND_WRITTEN = [("nav_accessibility", "accessibility.md"), ("nav_guide", "guide.md")]  # pages in docs/<lang>/
 AGENCY_LOGO = "assets/images/agency-logo"
 _build: dict = {}  # state of the build in progress: one config per process, set in on_config
 
@@ -57,8 +57,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     agency = locale.text(dataset.agency.name)
     config.site_name = locale.t("site_name", agency=agency)
     config.site_description = locale.t("site_description", agency=agency)
-    guide = [{locale.t("nav_guide"): GUIDE}] if (Path(config.docs_dir) / GUIDE).is_file() else []
-    config.nav = [*plan.nav, *guide]
+    written = [{locale.t(key): page} for key, page in HAND_WRITTEN if (Path(config.docs_dir) / page).is_file()]
+    config.nav = [*plan.nav, *written]
     for palette in config.theme["palette"]:
         palette["toggle"]["name"] = locale.t("palette_to_light" if palette["scheme"] == "slate" else "palette_to_dark")
     root = config.extra["site_root"].rstrip("/") + "/"

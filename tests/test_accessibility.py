@@ -45,3 +45,28 @@ def test_no_serious_violations(browser, served_site, subpath_site, seed_site, vi
     context.close()
     print(f"\naxe {view}: {checked} pages, {len(problems)} serious or critical problems")
     assert not problems, "\n".join(problems[:40])
+
+
+def test_keyboard_reaches_the_content_with_a_visible_focus(browser, served_site):
+    page = browser.new_page(viewport={"width": 390, "height": 844})
+    page.goto(f"{served_site}/en/results/2567-2568/")
+    reached = []
+    for _ in range(60):
+        page.keyboard.press("Tab")
+        focus = page.evaluate(
+            """() => { const e = document.activeElement, s = getComputedStyle(e);
+                return [e.tagName, e.className, e.closest('article') !== null, s.outlineStyle, s.outlineWidth]; }"""
+        )
+        reached.append(focus)
+        if focus[0] != "BODY":
+            assert focus[3] != "none" and focus[4] != "0px", f"no visible focus on {focus}"
+    in_content = [f for f in reached if f[2]]
+    assert any(f[0] == "A" for f in in_content), "no link of the page's content was reached"
+    assert any("scrollwrap" in f[1] for f in in_content), "a table was not reachable"
+    page.close()
+
+
+def test_thai_names_on_english_pages_are_marked(seed_site):
+    html = (seed_site / "en/about/index.html").read_text(encoding="utf-8")
+    assert '<span lang="th">นางสาวกรรณิการ์ เจตวิรุฬห์</span>' in html
+    assert '<html lang="en"' in html

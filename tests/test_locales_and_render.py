@@ -110,3 +110,9 @@ def test_missing_english_is_shown_in_thai_and_marked():
     html = str(renderer.translated(Text(th="ข้อความ <ไทย>")))
     assert html.startswith('<span lang="th">ข้อความ &lt;ไทย&gt;</span> <em class="ita-untranslated">')
     assert html.endswith("(not yet translated; shown in Thai)</em>")
+
+
+def test_thai_inside_english_text_is_marked_as_thai():
+    renderer = PageRenderer(PROJECT / "overrides" / "pages", load_locale(LOCALES, "en"))
+    html = str(renderer.translated(Text(th="x", en="Facebook: เทศบาลตำบลเมืองปาน page <b>")))
+    assert html == 'Facebook: <span lang="th">เทศบาลตำบลเมืองปาน</span> page &lt;b&gt;'

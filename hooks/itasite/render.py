@@ -19,6 +19,7 @@ from .models import Text
 
 # Characters Python-Markdown treats as syntax and lets a backslash escape ('<', '>' and '&' become entities).
 MARKDOWN_SYNTAX = re.compile(r"([\\`*_{}\[\]()#+\-.!])")
+THAI_PASSAGE = re.compile(r"[\u0E00-\u0E7F]+(?:[ ]+[\u0E00-\u0E7F]+)*")
 LINKABLE_URL = re.compile(r"\b(https?://[^\s<>\"]+[^\s<>\".,;:)])")
 
 
@@ -85,7 +86,10 @@ class PageRenderer:
     def translated(self, text: Text) -> Markup:
         """Text in the page's language; Thai, marked as untranslated, where English is missing."""
         if self.locale.is_translated(text):
-            return paragraph_text(self.locale.text(text))
+            html = paragraph_text(self.locale.text(text))
+            if self.locale.lang != "th":  # Thai names inside English text are read out as Thai
+                html = Markup(THAI_PASSAGE.sub(lambda m: f'<span lang="th">{m.group()}</span>', str(html)))
+            return html
         note = self.locale.t("untranslated")
         return Markup('<span lang="th">{0}</span> <em class="ita-untranslated">({1})</em>').format(
             paragraph_text(text.th), note
