@@ -56,6 +56,7 @@ test: $(VENV)/.test $(CHROMIUM) node_modules/.installed lint
 
 ## bench: build-time figures (a benchmark, not a test)
 bench: $(VENV)/.runtime
+	$(BIN)/python bench/site.py
 	$(BIN)/python bench/search.py
 
 lint: $(VENV)/.test

@@ -1,0 +1,108 @@
+"""Benchmark: build times of the whole site, against plain Material building the same pages, for the seed and
+for synthetic data 10 times larger, and the time from saving a data file to the new page in `mkdocs serve`.
+
+Usage: make bench   (a benchmark that prints figures, not a test)
+"""
+
+from __future__ import annotations
+
+import os
+import platform
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+
+PROJECT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(PROJECT / "bench"))
+sys.path.insert(0, str(PROJECT / "hooks"))
+
+from search import build  # noqa: E402
+from synthetic import make  # noqa: E402
+
+from itasite.dataset import load_dataset  # noqa: E402
+from itasite.locale import load_locale  # noqa: E402
+from itasite.pages import plan_site  # noqa: E402
+from itasite.render import PageRenderer  # noqa: E402
+
+PLAIN_CONFIG = """site_name: plain
+theme: {name: material, language: th, font: false}
+markdown_extensions: [attr_list, tables, toc]
+plugins: [search]
+"""
+
+
+def plain_material(data: Path, folder: Path) -> float:
+    """Seconds for plain Material to build the same Thai pages, written out as static Markdown."""
+    dataset = load_dataset(data)
+    locale = load_locale(PROJECT / "overrides/locales", "th")
+    renderer = PageRenderer(PROJECT / "overrides/pages", locale)
+    docs = folder / "docs"
+    for spec in plan_site(dataset, locale).pages:
+        target = docs / spec.src_uri
+        target.parent.mkdir(parents=True, exist_ok=True)
+        markdown = renderer.render(spec.template, spec.src_uri, **spec.context)
+        target.write_text(markdown.replace("template: print.html\n", ""), encoding="utf-8")  # plain theme only
+    (folder / "mkdocs.yml").write_text(PLAIN_CONFIG, encoding="utf-8")
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    started = time.perf_counter()
+    subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(folder / "site")], cwd=folder, env=env, check=True
+    )
+    return time.perf_counter() - started
+
+
+def reload_seconds(data: Path) -> float:
+    """Seconds from saving a measure file to `mkdocs serve` serving its new text."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    env = {**os.environ, "ITA_DATA_DIR": str(data), "NO_MKDOCS_2_WARNING": "1"}
+    command = [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}", "-w", str(data)]
+    server = subprocess.Popen(command, cwd=PROJECT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    url = f"http://127.0.0.1:{port}/measures/2568/06-conflict-of-interest/"
+
+    def served(text: str) -> bool:
+        try:
+            with urllib.request.urlopen(url, timeout=5) as response:
+                return text in response.read().decode("utf-8")
+        except OSError:
+            return False
+
+    try:
+        while not served("ผลประโยชน์ทับซ้อน"):
+            time.sleep(0.1)
+        measure = data / "measures/2568/06-conflict-of-interest.yml"
+        measure.write_text(measure.read_text(encoding="utf-8").replace("ผลประโยชน์ทับซ้อน", "แก้ไขทดสอบ", 1), "utf-8")
+        started = time.perf_counter()
+        while not served("แก้ไขทดสอบ"):
+            time.sleep(0.05)
+        return time.perf_counter() - started
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+
+
+def main() -> None:
+    print(f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}")
+    with tempfile.TemporaryDirectory() as folder:
+        root = Path(folder)
+        synthetic = root / "data-10x"
+        make(synthetic, 10)
+        print(f"{'data':<22}{'both langs s':>13}{'Thai s':>8}{'plain Material s':>18}{'ratio':>7}")
+        for name, data in (("seed (2 years)", PROJECT / "data"), ("synthetic (10 years)", synthetic)):
+            key = name.split()[0]
+            thai = min(build(data, root / key / f"th{i}", "mkdocs.yml") for i in range(2))
+            english = min(build(data, root / key / f"en{i}", "mkdocs.en.yml") for i in range(2))
+            plain = min(plain_material(data, root / key / f"plain{i}") for i in range(2))
+            print(f"{name:<22}{thai + english:>13.2f}{thai:>8.2f}{plain:>18.2f}{thai / plain:>6.2f}x")
+        copy = root / "data-serve"
+        subprocess.run(["cp", "-r", str(PROJECT / "data"), str(copy)], check=True)
+        print(f"mkdocs serve: saved data file to new page served in {reload_seconds(copy):.2f} s")
+
+
+if __name__ == "__main__":
+    main()
