@@ -19,6 +19,7 @@ from functools import cache
 
 from pythainlp.corpus import thai_words
 from pythainlp.tokenize import word_tokenize
+from pythainlp.util import Trie
 
 THAI_RUN = re.compile(r"[\u0E00-\u0E7F]+")
 # A Thai run touching a letter or digit of another script ("7ประสิทธิภาพ", "การทุจริตIIT" in table cells)
@@ -68,17 +69,29 @@ def split_compound(word: str) -> list[str]:
 
 
 @cache
-def proposed_words(run: str) -> tuple[str, ...]:
+def _longest_dictionary_word() -> int:
+    return max(map(len, thai_words()))
+
+
+def dictionary_for(runs: set[str]) -> Trie:
+    """The dictionary words that occur in `runs`, as a trie. newmm only ever matches words found in the text,
+    so it cuts the same with this small trie, which takes a fraction of the time the 62,000-word one takes."""
+    longest = _longest_dictionary_word()
+    pieces = {run[i:j] for run in runs for i in range(len(run)) for j in range(i + 1, min(len(run), i + longest) + 1)}
+    return Trie(pieces & thai_words())
+
+
+def proposed_words(run: str, dictionary: Trie) -> tuple[str, ...]:
     """newmm's words of one Thai run, long compounds cut into their parts."""
-    return tuple(
-        part for word in word_tokenize(run, engine="newmm", keep_whitespace=False) for part in split_compound(word)
-    )
+    words = word_tokenize(run, engine="newmm", custom_dict=dictionary, keep_whitespace=False)
+    return tuple(part for word in words for part in split_compound(word))
 
 
 def segment_runs(runs: Iterable[str]) -> dict[str, tuple[str, ...]]:
     """Cut every run so that cutting it again with the browser's rule over the resulting words gives the same."""
     runs = set(runs)
-    cuts = {run: proposed_words(run) for run in runs}
+    dictionary = dictionary_for(runs)
+    cuts = {run: proposed_words(run, dictionary) for run in runs}
     while True:
         vocabulary = {word for words in cuts.values() for word in words}
         longest = max(map(len, vocabulary), default=1)
