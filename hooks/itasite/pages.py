@@ -54,8 +54,6 @@ class PageSpec:
 class SitePlan:
     pages: list[PageSpec]
     nav: list
-    scores: dict[int, YearScore]
-    comparisons: list[Comparison]
     downloads: list[Download]
 
 
@@ -108,7 +106,7 @@ def plan_site(dataset: Dataset, locale: Locale, last_change: dt.date | None = No
         for c in comparisons
     ]
     pages += [report_spec(dataset, locale, year, scores, comparisons, shared) for year in sorted(dataset.reports)]
-    return SitePlan(pages, build_nav(dataset, locale, scores, comparisons), scores, comparisons, downloads)
+    return SitePlan(pages, build_nav(dataset, locale, scores, comparisons), downloads)
 
 
 def report_spec(dataset: Dataset, locale: Locale, year: int, scores, comparisons, shared: dict) -> PageSpec:

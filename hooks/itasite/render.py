@@ -100,6 +100,5 @@ class PageRenderer:
         return self.env.get_template(template).render(
             href=lambda target, anchor="": relative_href(src_uri, target, anchor),
             file_href=lambda target: posixpath.relpath(target, url_of(src_uri) or "."),
-            page_src=src_uri,
             **context,
         )
