@@ -12,6 +12,7 @@ from itasite import check
 from itasite.dataset import load_dataset
 from itasite.problems import DataError
 from itasite.translations import untranslated_fields
+from itasite.yamlfile import YamlProblem, parse_yaml
 
 MEASURE = "data/measures/2568/06-conflict-of-interest.yml"
 RESULTS = "data/results/2568.yml"
@@ -116,3 +117,30 @@ def test_check_command_reports_problems_without_a_traceback(data_copy, capsys):
     err = capsys.readouterr().err
     assert err.startswith(f"{RESULTS}:9:6: scores[6]: input should be less than or equal to 100")
     assert err.rstrip().endswith("1 problem in the data; nothing was published.")
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "column", "message"),
+    [
+        ("id: a\nname: b\x07c\n", 2, 8, "a character not allowed in text (U+0007)"),
+        ("id: ก\nname: ข\x00\n", 2, 8, "a character not allowed in text (U+0000)"),
+        ("id: a\n\tname: b\n", 2, 1, "a tab character"),
+        ("a: &x 1\nb: *x\n", 2, 1, "anchors and aliases"),
+        ("a: {x: 1}\nb:\n  <<: {y: 2}\n", 3, 3, "merge keys (<<) are not supported"),
+        ("ชื่อ: ก\nชื่อ: ข\n", 2, 1, "duplicate key 'ชื่อ' (first given on line 1)"),
+        ("a: [1, 2\nb: 3\n", 2, 2, "not valid YAML"),
+        ("# only a comment\n", 1, 1, "the file is empty"),
+    ],
+)
+def test_yaml_problems_name_their_line_and_column(text, line, column, message):
+    with pytest.raises(YamlProblem) as raised:
+        parse_yaml(text)
+    assert (raised.value.line, raised.value.column) == (line, column)
+    assert raised.value.message.startswith(message), raised.value.message
+
+
+def test_yaml_positions_count_thai_letters_not_bytes():
+    doc = parse_yaml("ชื่อ: เทศบาล\nรหัส:\n  - ก\n  - 7\n")
+    assert doc.data == {"ชื่อ": "เทศบาล", "รหัส": ["ก", 7]}
+    assert doc.locations[("ชื่อ",)] == (1, 7)
+    assert doc.locations[("รหัส", 1)] == (4, 5)

@@ -16,6 +16,7 @@ import yaml
 from .models import Text
 from .numbers import ce_year, to_be_year
 from .scoring import YearScore
+from .yamlfile import SAFE_LOADER
 
 LANGUAGES = ("th", "en")
 MONTHS = {
@@ -107,5 +108,5 @@ def load_locale(locales_dir: Path, lang: str) -> Locale:
     if lang not in LANGUAGES:
         raise ValueError(f"language {lang!r} is not supported; expected one of {', '.join(LANGUAGES)}")
     with (locales_dir / f"{lang}.yml").open(encoding="utf-8") as handle:
-        strings = yaml.safe_load(handle)
+        strings = yaml.load(handle, Loader=SAFE_LOADER)
     return Locale(lang, {key: str(value) for key, value in strings.items()})

@@ -29,35 +29,62 @@ THAI_EDGE = re.compile(
 WORD_BOUNDARY = "\u200b"  # zero-width space: invisible, and a separator for the search tokenizer
 MIN_PIECE = 3  # a piece of a compound has at least three characters: shorter dictionary entries are mostly fragments
 SPLIT_FROM = 6  # only words this long or longer are looked at as compounds
+PREFIX = 2  # letters of a piece that decide how long a dictionary word starting there can be
+
+
+class Lexicon:
+    """A set of words that knows how long a word starting with given letters can be, so a cutter looks up
+    only pieces that could be words (the dictionary's longest word has 81 letters; most have under 12)."""
+
+    def __init__(self, words: Iterable[str], reach: dict[str, int] | None = None) -> None:
+        self.words = frozenset(words)
+        # Longer words come later and overwrite: each start keeps its longest length. A lexicon of a subset of
+        # words may share its superset's table, which only lets it look a little further than it needs to.
+        self.reach = reach or {word[:PREFIX]: len(word) for word in sorted(self.words, key=len)}
+
+    def __contains__(self, piece: str) -> bool:
+        return piece in self.words
+
+    def longest_at(self, run: str, start: int) -> int:
+        """The length of the longest word that could begin at `start` of `run` (0 if none)."""
+        return max(self.reach.get(run[start], 0), self.reach.get(run[start : start + PREFIX], 0))
 
 
 @cache
-def _compound_parts() -> frozenset[str]:
+def _dictionary() -> Lexicon:
+    return Lexicon(thai_words())
+
+
+@cache
+def _compound_parts() -> Lexicon:
     """Dictionary words long enough to count as a part of a compound."""
-    return frozenset(word for word in thai_words() if len(word) >= MIN_PIECE)
+    return Lexicon((word for word in thai_words() if len(word) >= MIN_PIECE), _dictionary().reach)
 
 
-def _preference(pieces: list[str]) -> tuple:
-    """Fewest pieces first; among equals, longer pieces earlier (มาตรการ|ป้องกัน, not มาตร|การป้องกัน).
-    `better()` in thai-query.js ranks the same way."""
-    return len(pieces), [-len(piece) for piece in pieces]
+def fewest_words(run: str, lexicon: Lexicon, *, whole: bool = True) -> list[str] | None:
+    """Cut `run` into the fewest words of `lexicon`, longer words earlier among cuts of as many words
+    (มาตรการ|ป้องกัน, not มาตร|การป้องกัน); None when it cannot be done. `better()` in thai-query.js ranks
+    the same way. With `whole=False` the run itself does not count as a word (to cut a compound into parts).
 
-
-def fewest_words(
-    run: str, vocabulary: frozenset[str] | set[str], longest: int, *, whole: bool = True
-) -> list[str] | None:
-    """Cut `run` into the fewest words of `vocabulary`, longer words first; None when it cannot be done.
-    With `whole=False` the run itself does not count as a word (to cut a compound into its parts)."""
-    best: list[list[str] | None] = [[]] + [None] * len(run)
-    for end in range(1, len(run) + 1):
-        for start in range(max(0, end - longest), end):
-            piece = run[start:end]
-            if best[start] is None or piece not in vocabulary or (not whole and len(piece) == len(run)):
-                continue
-            candidate = [*best[start], piece]
-            if best[end] is None or _preference(candidate) < _preference(best[end]):
-                best[end] = candidate
-    return best[-1]
+    Worked from the end of the run: the best cut of a tail is its longest first word among those leaving a
+    tail of the fewest words, so only word counts are compared, never whole cuts."""
+    size, words, longest_at = len(run), lexicon.words, lexicon.longest_at
+    words_after: list[int | None] = [None] * size + [0]  # fewest words in run[start:]
+    next_cut = [size] * (size + 1)  # where the first word of the best cut of run[start:] ends
+    for start in range(size - 1, -1, -1):
+        fewest = size + 1
+        for end in range(min(size, start + longest_at(run, start)), start, -1):  # the first of equals wins
+            after = words_after[end]
+            if after is not None and after + 1 < fewest and run[start:end] in words and (whole or end - start < size):
+                fewest = words_after[start] = after + 1
+                next_cut[start] = end
+    if words_after[0] is None:
+        return None
+    pieces, start = [], 0
+    while start < size:
+        pieces.append(run[start : next_cut[start]])
+        start = next_cut[start]
+    return pieces
 
 
 def split_compound(word: str) -> list[str]:
@@ -65,20 +92,18 @@ def split_compound(word: str) -> list[str]:
     Only once: the dictionary also holds fragments, such as เนิน of ดำเนิน."""
     if len(word) < SPLIT_FROM:
         return [word]
-    return fewest_words(word, _compound_parts(), len(word), whole=False) or [word]
-
-
-@cache
-def _longest_dictionary_word() -> int:
-    return max(map(len, thai_words()))
+    return fewest_words(word, _compound_parts(), whole=False) or [word]
 
 
 def dictionary_for(runs: set[str]) -> Trie:
     """The dictionary words that occur in `runs`, as a trie. newmm only ever matches words found in the text,
     so it cuts the same with this small trie, which takes a fraction of the time the 62,000-word one takes."""
-    longest = _longest_dictionary_word()
-    pieces = {run[i:j] for run in runs for i in range(len(run)) for j in range(i + 1, min(len(run), i + longest) + 1)}
-    return Trie(pieces & thai_words())
+    dictionary = _dictionary()
+    pieces = set()
+    for run in runs:
+        for start in range(len(run)):
+            pieces.update(run[start:end] for end in range(start + 1, start + dictionary.longest_at(run, start) + 1))
+    return Trie(pieces & dictionary.words)
 
 
 def proposed_words(run: str, dictionary: Trie) -> tuple[str, ...]:
@@ -88,17 +113,19 @@ def proposed_words(run: str, dictionary: Trie) -> tuple[str, ...]:
 
 
 def segment_runs(runs: Iterable[str]) -> dict[str, tuple[str, ...]]:
-    """Cut every run so that cutting it again with the browser's rule over the resulting words gives the same."""
+    """Cut every run so that cutting it again with the browser's rule over the resulting words gives the same.
+    Once a cut uses exactly the words it was cut with, cutting again cannot change it: that is the end."""
     runs = set(runs)
     dictionary = dictionary_for(runs)
     cuts = {run: proposed_words(run, dictionary) for run in runs}
+    vocabulary = {word for words in cuts.values() for word in words}
     while True:
-        vocabulary = {word for words in cuts.values() for word in words}
-        longest = max(map(len, vocabulary), default=1)
-        recut = {run: tuple(fewest_words(run, vocabulary, longest)) for run in runs}
-        if {word for words in recut.values() for word in words} == vocabulary and recut == cuts:
-            return recut
-        cuts = recut
+        lexicon = Lexicon(vocabulary)
+        cuts = {run: tuple(fewest_words(run, lexicon)) for run in runs}
+        used = {word for words in cuts.values() for word in words}
+        if used == vocabulary:
+            return cuts
+        vocabulary = used
 
 
 def mark_word_boundaries(text: str, cuts: dict[str, tuple[str, ...]]) -> str:
