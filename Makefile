@@ -68,4 +68,4 @@ format: $(VENV)/.test
 	$(BIN)/ruff check --fix hooks tests bench
 
 clean:
-	rm -rf site .site-tmp .pytest_cache .ruff_cache
+	rm -rf site .site-tmp .cache .pytest_cache .ruff_cache

@@ -15,6 +15,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
+from itasite.buildcache import compiled_templates
 from itasite.compact import compact_html
 from itasite.dataset import load_dataset
 from itasite.locale import load_locale
@@ -77,16 +78,20 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         {"name": load_locale(overrides / "locales", other).t("language_name"), "link": f"../{other}/", "lang": other}
         for other in config.extra["languages"]
     ]
-    _build.update(plan=plan, renderer=PageRenderer(overrides / PAGE_TEMPLATES, locale), overrides=overrides)
+    cache = (project / config.extra["cache_dir"]).resolve() if config.extra.get("cache_dir") else None
+    renderer = PageRenderer(overrides / PAGE_TEMPLATES, locale, compiled_templates(cache, "pages"))
+    _build.update(plan=plan, renderer=renderer, overrides=overrides, cache=cache)
     _build["dataset"] = dataset
-    apply_agency_look(config, dataset)
+    apply_agency_look(config, dataset, locale)
     return config
 
 
-def apply_agency_look(config: MkDocsConfig, dataset) -> None:
-    """The header's logo leads to the agency's own website; its logo and colours, when the data has them."""
+def apply_agency_look(config: MkDocsConfig, dataset, locale) -> None:
+    """The header's logo leads to the agency's own website, and says so to screen readers; the agency's logo
+    and colours, when the data has them."""
     agency = dataset.agency
     config.extra["homepage"] = agency.website
+    config.extra["homepage_label"] = locale.t("homepage_label", agency=locale.text(agency.name))
     if agency.logo:
         config.theme["logo"] = config.theme["favicon"] = AGENCY_LOGO + Path(agency.logo).suffix
     if agency.colors and AGENCY_CSS not in config.extra_css:
@@ -117,6 +122,12 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     return files
 
 
+def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
+    """Keep the theme's compiled templates between builds, as our own: compiling them is most of a rebuild."""
+    env.bytecode_cache = compiled_templates(_build["cache"], "theme")
+    return env
+
+
 def on_post_page(output: str, page, config: MkDocsConfig) -> str:
     """Send fewer bytes to phones: drop the indentation of Material's templates."""
     return compact_html(output)
@@ -126,7 +137,8 @@ def on_post_build(config: MkDocsConfig) -> None:
     """Teach search Thai words; on `mkdocs build` of the default language, write the files of the site's
     root: the page that leads to the default language, robots.txt, and a 404 page for any missing path."""
     site = Path(config.site_dir)
-    prepare_search(site)
+    cache = _build["cache"]
+    prepare_search(site, cache / f"thai-words-{config.theme['language']}.json" if cache else None)
     if _build.get("command") != "build" or config.theme["language"] != config.extra["languages"][0]:
         return
     env = Environment(

@@ -6,6 +6,7 @@ import os
 import shutil
 import subprocess
 import sys
+import tempfile
 import threading
 from collections.abc import Iterator
 from functools import partial
@@ -26,6 +27,8 @@ PROJECT = Path(__file__).resolve().parent.parent
 DATA = PROJECT / "data"
 LANGUAGES = {"th": "mkdocs.yml", "en": "mkdocs.en.yml"}
 SUBPATH_ROOT = "https://www.muangpan.go.th/ita/"
+# Builds of the tests share one cache, kept apart from the project's own `.cache/`
+BUILD_CACHE = tempfile.TemporaryDirectory(prefix="ita-cache-")
 CHROMIUM_FLAGS = [
     "--headless",
     "--no-sandbox",
@@ -39,7 +42,13 @@ CHROMIUM_FLAGS = [
 
 def build_site(out: Path, data_dir: Path = DATA, env: dict | None = None) -> subprocess.CompletedProcess:
     """Run the real `mkdocs build --strict` of every language into `out/<lang>`; return the last run."""
-    environment = {**os.environ, "ITA_DATA_DIR": str(data_dir), "NO_MKDOCS_2_WARNING": "1", **(env or {})}
+    environment = {
+        **os.environ,
+        "ITA_DATA_DIR": str(data_dir),
+        "ITA_CACHE_DIR": BUILD_CACHE.name,
+        "NO_MKDOCS_2_WARNING": "1",
+        **(env or {}),
+    }
     result = None
     for lang, config in LANGUAGES.items():
         result = subprocess.run(

@@ -3,6 +3,10 @@ no serious or critical violation of the WCAG 2.1 A and AA rules. Failures name t
 
 from __future__ import annotations
 
+import re
+from pathlib import Path
+
+import material as material_theme
 import pytest
 
 from conftest import PROJECT
@@ -70,3 +74,32 @@ def test_thai_names_on_english_pages_are_marked(seed_site):
     html = (seed_site / "en/about/index.html").read_text(encoding="utf-8")
     assert '<span lang="th">นางสาวกรรณิการ์ เจตวิรุฬห์</span>' in html
     assert '<html lang="en"' in html
+
+
+@pytest.mark.parametrize(
+    ("lang", "label"),
+    [("th", "เว็บไซต์เทศบาลตำบลเมืองปาน"), ("en", "Website of Mueang Pan Subdistrict Municipality")],
+)
+def test_the_logo_says_it_leads_to_the_agency_website(seed_site, lang, label):
+    html = (seed_site / f"{lang}/measures/index.html").read_text(encoding="utf-8")
+    logos = re.findall(
+        r'<a href="([^"]*)" title="([^"]*)" class="md-(?:header|nav)__button md-logo" aria-label="([^"]*)"', html
+    )
+    assert logos == [("https://www.muangpan.go.th/", label, label)] * 2
+
+
+@pytest.mark.parametrize("partial", ["header.html", "nav.html"])
+def test_overridden_partials_differ_from_material_only_in_the_logo_label(partial):
+    """When Material changes one of these partials, copy it again and change the logo line the same way."""
+    ours = (PROJECT / "overrides/partials" / partial).read_text(encoding="utf-8").splitlines()
+    material = (Path(material_theme.__file__).parent / "templates/partials" / partial).read_text(encoding="utf-8")
+    expected = material.splitlines()[3:]  # after Material's "generated" comment, which ours replaces
+    relabelled = [
+        line.replace('title="{{ config.site_name | e }}"', 'title="{{ config.extra.homepage_label | e }}"').replace(
+            'aria-label="{{ config.site_name }}" data-md-component="logo"',
+            'aria-label="{{ config.extra.homepage_label | e }}" data-md-component="logo"',
+        )
+        for line in expected
+    ]
+    assert relabelled != expected, "Material's logo line changed: redo the override"
+    assert ours[2:] == relabelled

@@ -132,18 +132,29 @@ def tree(folder: Path) -> dict[str, bytes]:
     }
 
 
-def test_two_builds_of_the_same_commit_are_byte_identical(tmp_path):
+def test_builds_of_the_same_commit_are_byte_identical_with_or_without_a_cache(tmp_path):
+    """No cache, an empty cache (which the build fills) and that full cache give the same bytes."""
     epoch = subprocess.run(
         ["git", "log", "-1", "--format=%ct"], cwd=PROJECT, capture_output=True, text=True
     ).stdout.strip()
-    first, second = tmp_path / "first", tmp_path / "second"
-    for out in (first, second):
-        assert build_site(out, env={"SOURCE_DATE_EPOCH": epoch or "0"}).returncode == 0
-    one, two = tree(first), tree(second)
-    assert one.keys() == two.keys()
-    different = [name for name in one if one[name] != two[name]]
-    assert not different, different
+    cache = tmp_path / "cache"
+    builds = {"no cache": "", "empty cache": str(cache), "full cache": str(cache)}
+    trees = {}
+    for name, cache_dir in builds.items():
+        out = tmp_path / name.replace(" ", "-")
+        assert build_site(out, env={"SOURCE_DATE_EPOCH": epoch or "0", "ITA_CACHE_DIR": cache_dir}).returncode == 0
+        trees[name] = tree(out)
+        if name == "empty cache":
+            assert sorted(path.name for path in cache.glob("thai-words-*.json")) == [
+                "thai-words-en.json",
+                "thai-words-th.json",
+            ]
+    one = trees["no cache"]
     assert len(one) > 100
+    for name, other in trees.items():
+        assert other.keys() == one.keys(), name
+        different = [path for path in one if one[path] != other[path]]
+        assert not different, (name, different)
 
 
 def test_footer_names_the_commit_and_links_the_data(tmp_path):

@@ -15,6 +15,7 @@ from itasite.thai import (
     Lexicon,
     fewest_words,
     mark_word_boundaries,
+    propose,
     segment_runs,
     split_compound,
 )
@@ -59,6 +60,29 @@ def test_runs_are_cut_consistently():
     for run, words in cuts.items():
         assert "".join(words) == run
         assert tuple(fewest_words(run, vocabulary)) == words  # the browser's rule gives the same
+
+
+def test_words_known_from_an_earlier_build_are_taken_as_they_are():
+    proposals = propose({"การจัดซื้อ", "ข้อมูลข่าวสาร"}, {"ข้อมูลข่าวสาร": ("ข้อ", "มูล", "ข่าวสาร")})
+    assert proposals == {"การจัดซื้อ": ("การ", "จัด", "ซื้อ"), "ข้อมูลข่าวสาร": ("ข้อ", "มูล", "ข่าวสาร")}
+
+
+def test_the_index_is_cut_the_same_with_its_words_kept_between_builds(tmp_path):
+    index = json.dumps(
+        {
+            "config": {"separator": "[\\s\\u200b]+"},
+            "docs": [{"location": "", "title": "มาตรการ", "text": "<p>การจัดซื้อจัดจ้างและข้อมูลข่าวสาร</p>"}],
+        },
+        ensure_ascii=False,
+    )
+    cache = tmp_path / "thai-words-th.json"
+    cold = segment_search_index(index, cache)
+    kept = json.loads(cache.read_text(encoding="utf-8"))
+    assert set(kept["entries"]) == {"มาตรการ", "การจัดซื้อจัดจ้างและข้อมูลข่าวสาร"}
+    assert segment_search_index(index, cache) == cold == segment_search_index(index)
+    kept["entries"]["มาตรการ"] = ["มาตร", "กา"]  # words that do not make up their run are not taken
+    cache.write_text(json.dumps(kept, ensure_ascii=False), encoding="utf-8")
+    assert segment_search_index(index, cache) == cold
 
 
 @pytest.mark.parametrize(

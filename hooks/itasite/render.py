@@ -11,7 +11,7 @@ import posixpath
 import re
 from pathlib import Path
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from jinja2 import BytecodeCache, Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup, escape
 
 from .locale import Locale, format_change, format_score
@@ -57,10 +57,11 @@ def relative_href(from_src: str, to_src: str, anchor: str = "") -> str:
 class PageRenderer:
     """A Jinja environment set up for one language."""
 
-    def __init__(self, templates_dir: Path, locale: Locale) -> None:
+    def __init__(self, templates_dir: Path, locale: Locale, bytecode_cache: BytecodeCache | None = None) -> None:
         self.locale = locale
         self.env = Environment(
             loader=FileSystemLoader(templates_dir),
+            bytecode_cache=bytecode_cache,
             autoescape=True,
             undefined=StrictUndefined,
             trim_blocks=True,

@@ -12,7 +12,9 @@ import json
 import re
 from pathlib import Path
 
-from .thai import THAI_RUN, WORD_BOUNDARY, mark_word_boundaries, segment_runs
+from . import thai
+from .buildcache import code_key, read_cache, write_cache
+from .thai import THAI_RUN, WORD_BOUNDARY, mark_word_boundaries, propose, settle
 
 INDEX = Path("search/search_index.json")
 WORKERS = Path("assets/javascripts/workers")
@@ -22,18 +24,35 @@ INDEXED_FIELDS = ("title", "text")
 COMMENT = re.compile(r"^\s*/\*.*?\*/\n?", re.S | re.M)  # block comments standing on their own lines
 
 
-def segment_search_index(index_json: str) -> str:
-    """The index with Thai word boundaries marked in every document, written as compact UTF-8 JSON."""
+def segment_search_index(index_json: str, cache: Path | None = None) -> str:
+    """The index with Thai word boundaries marked in every document, written as compact UTF-8 JSON.
+    With `cache`, the words proposed for each run are kept there and reused by the next build."""
     index = json.loads(index_json)
     if not re.fullmatch(index["config"]["separator"], WORD_BOUNDARY):
         raise ValueError(
             f"the search separator {index['config']['separator']!r} must contain \\u200b; set plugins.search.separator"
         )
     fields = [(doc, field) for doc in index["docs"] for field in INDEXED_FIELDS if field in doc]
-    cuts = segment_runs(run for doc, field in fields for run in THAI_RUN.findall(doc[field]))
+    cuts = settle(proposals_for({run for doc, field in fields for run in THAI_RUN.findall(doc[field])}, cache))
     for doc, field in fields:
         doc[field] = mark_word_boundaries(doc[field], cuts)
     return json.dumps(index, ensure_ascii=False, separators=(",", ":"))
+
+
+def proposals_for(runs: set[str], cache: Path | None) -> dict[str, tuple[str, ...]]:
+    """The words proposed for each run, taking those an earlier build kept in `cache` and keeping them all."""
+    if cache is None:
+        return propose(runs, {})
+    key = code_key(Path(thai.__file__), packages=("pythainlp",))
+    known = {
+        run: tuple(words)
+        for run, words in read_cache(cache, key).items()
+        if isinstance(words, list) and all(isinstance(word, str) for word in words) and "".join(words) == run
+    }
+    proposals = propose(runs, known)
+    if proposals.keys() != known.keys():
+        write_cache(cache, key, proposals)
+    return proposals
 
 
 def install_query_segmenter(site_dir: Path) -> None:
@@ -50,8 +69,8 @@ def install_query_segmenter(site_dir: Path) -> None:
     segmenter.unlink()
 
 
-def prepare_search(site_dir: Path) -> None:
+def prepare_search(site_dir: Path, cache: Path | None = None) -> None:
     """Both steps, on one built site."""
     index = site_dir / INDEX
-    index.write_text(segment_search_index(index.read_text(encoding="utf-8")), encoding="utf-8")
+    index.write_text(segment_search_index(index.read_text(encoding="utf-8"), cache), encoding="utf-8")
     install_query_segmenter(site_dir)

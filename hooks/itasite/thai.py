@@ -14,12 +14,12 @@ the browser exactly as it does here.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from functools import cache
+from typing import TYPE_CHECKING
 
-from pythainlp.corpus import thai_words
-from pythainlp.tokenize import word_tokenize
-from pythainlp.util import Trie
+if TYPE_CHECKING:
+    from pythainlp.util import Trie
 
 THAI_RUN = re.compile(r"[\u0E00-\u0E7F]+")
 # A Thai run touching a letter or digit of another script ("7ประสิทธิภาพ", "การทุจริตIIT" in table cells)
@@ -50,15 +50,19 @@ class Lexicon:
         return max(self.reach.get(run[start], 0), self.reach.get(run[start : start + PREFIX], 0))
 
 
+# pythainlp and its dictionary are loaded on first use: a build whose runs were all cut before never needs them.
 @cache
 def _dictionary() -> Lexicon:
+    from pythainlp.corpus import thai_words
+
     return Lexicon(thai_words())
 
 
 @cache
 def _compound_parts() -> Lexicon:
     """Dictionary words long enough to count as a part of a compound."""
-    return Lexicon((word for word in thai_words() if len(word) >= MIN_PIECE), _dictionary().reach)
+    dictionary = _dictionary()
+    return Lexicon((word for word in dictionary.words if len(word) >= MIN_PIECE), dictionary.reach)
 
 
 def fewest_words(run: str, lexicon: Lexicon, *, whole: bool = True) -> list[str] | None:
@@ -103,22 +107,35 @@ def dictionary_for(runs: set[str]) -> Trie:
     for run in runs:
         for start in range(len(run)):
             pieces.update(run[start:end] for end in range(start + 1, start + dictionary.longest_at(run, start) + 1))
+    from pythainlp.util import Trie
+
     return Trie(pieces & dictionary.words)
 
 
 def proposed_words(run: str, dictionary: Trie) -> tuple[str, ...]:
-    """newmm's words of one Thai run, long compounds cut into their parts."""
+    """newmm's words of one Thai run, long compounds cut into their parts. A run's words depend on nothing
+    but the run (and the dictionary), so they can be kept from one build to the next."""
+    from pythainlp.tokenize import word_tokenize
+
     words = word_tokenize(run, engine="newmm", custom_dict=dictionary, keep_whitespace=False)
     return tuple(part for word in words for part in split_compound(word))
 
 
-def segment_runs(runs: Iterable[str]) -> dict[str, tuple[str, ...]]:
+def propose(runs: set[str], known: Mapping[str, tuple[str, ...]]) -> dict[str, tuple[str, ...]]:
+    """The proposed words of every run: from `known` (an earlier build's) where the run is there."""
+    proposals = {run: known[run] for run in runs if run in known}
+    missing = runs - proposals.keys()
+    if missing:
+        dictionary = dictionary_for(missing)
+        proposals.update((run, proposed_words(run, dictionary)) for run in missing)
+    return proposals
+
+
+def settle(proposals: Mapping[str, tuple[str, ...]]) -> dict[str, tuple[str, ...]]:
     """Cut every run so that cutting it again with the browser's rule over the resulting words gives the same.
     Once a cut uses exactly the words it was cut with, cutting again cannot change it: that is the end."""
-    runs = set(runs)
-    dictionary = dictionary_for(runs)
-    cuts = {run: proposed_words(run, dictionary) for run in runs}
-    vocabulary = {word for words in cuts.values() for word in words}
+    runs = proposals.keys()
+    vocabulary = {word for words in proposals.values() for word in words}
     while True:
         lexicon = Lexicon(vocabulary)
         cuts = {run: tuple(fewest_words(run, lexicon)) for run in runs}
@@ -126,6 +143,11 @@ def segment_runs(runs: Iterable[str]) -> dict[str, tuple[str, ...]]:
         if used == vocabulary:
             return cuts
         vocabulary = used
+
+
+def segment_runs(runs: Iterable[str]) -> dict[str, tuple[str, ...]]:
+    """Both steps for a set of runs, with nothing known beforehand."""
+    return settle(propose(set(runs), {}))
 
 
 def mark_word_boundaries(text: str, cuts: dict[str, tuple[str, ...]]) -> str:

@@ -1,0 +1,40 @@
+"""What one build keeps for the next: read back under the same key only; anything else is ignored."""
+
+from __future__ import annotations
+
+import pytest
+
+from itasite.buildcache import code_key, read_cache, write_cache
+
+ENTRIES = {"การจัดซื้อ": ["การ", "จัดซื้อ"]}
+
+
+@pytest.mark.parametrize(
+    ("kept", "key", "expected"),
+    [
+        (None, "k1", ENTRIES),  # written by this code: read back
+        (None, "k2", {}),  # written by other code
+        ("not json {", "k1", {}),  # damaged
+        ('["a list"]', "k1", {}),  # not what this module writes
+        ("", "k1", {}),  # empty
+    ],
+)
+def test_a_cache_is_read_only_under_its_own_key(tmp_path, kept, key, expected):
+    path = tmp_path / "cache" / "words.json"
+    write_cache(path, "k1", ENTRIES)
+    if kept is not None:
+        path.write_text(kept, encoding="utf-8")
+    assert read_cache(path, key) == expected
+
+
+def test_a_missing_cache_is_empty(tmp_path):
+    assert read_cache(tmp_path / "none.json", "k1") == {}
+
+
+def test_the_key_follows_the_code(tmp_path):
+    module = tmp_path / "module.py"
+    module.write_text("A = 1\n", encoding="utf-8")
+    first = code_key(module, packages=("pyyaml",))
+    assert code_key(module, packages=("pyyaml",)) == first
+    module.write_text("A = 2\n", encoding="utf-8")
+    assert code_key(module, packages=("pyyaml",)) != first
