@@ -79,17 +79,23 @@ function rewrite(query) {
     .replace(/(^|\s)([A-Za-z]+)(?=\s|$)/g, function (match, space, word) { return space + stem(word) })
 }
 
-/* Put this handler in front of Material's (only in a worker: tests load the functions above in a page) */
+/* Put this handler in front of Material's (only in a worker: tests load the functions above in a page).
+   Material's worker is loaded with the first message, which comes with the index: a page whose reader never
+   searches downloads neither. */
 if (typeof importScripts === "function") {
-  var listeners = []
+  var listeners = null
   var addEventListenerOfWorker = self.addEventListener.bind(self)
-  self.addEventListener = function (type, listener, options) {
-    if (type === "message") listeners.push(listener)
-    else addEventListenerOfWorker(type, listener, options)
+  var loadMaterial = function () {
+    listeners = []
+    self.addEventListener = function (type, listener, options) {
+      if (type === "message") listeners.push(listener)
+      else addEventListenerOfWorker(type, listener, options)
+    }
+    importScripts(MATERIAL_WORKER)
+    self.addEventListener = addEventListenerOfWorker
   }
-  importScripts(MATERIAL_WORKER)
-  self.addEventListener = addEventListenerOfWorker
   addEventListenerOfWorker("message", function (ev) {
+    if (!listeners) loadMaterial()
     var message = ev.data
     if (message && message.type === SETUP) learn(message.data.docs)
     if (message && message.type === QUERY) message = { type: QUERY, data: rewrite(message.data) }
