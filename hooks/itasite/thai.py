@@ -42,9 +42,6 @@ class Lexicon:
         # words may share its superset's table, which only lets it look a little further than it needs to.
         self.reach = reach or {word[:PREFIX]: len(word) for word in sorted(self.words, key=len)}
 
-    def __contains__(self, piece: str) -> bool:
-        return piece in self.words
-
     def longest_at(self, run: str, start: int) -> int:
         """The length of the longest word that could begin at `start` of `run` (0 if none)."""
         return max(self.reach.get(run[start], 0), self.reach.get(run[start : start + PREFIX], 0))
