@@ -83,8 +83,8 @@ def reload_seconds(data: Path) -> float:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
-    env = {**os.environ, "ITA_DATA_DIR": str(data), "ITA_CACHE_DIR": str(data.parent / "serve-cache")}
-    env["NO_MKDOCS_2_WARNING"] = "1"
+    cache = data.parent / "serve-cache"
+    env = {**os.environ, "ITA_DATA_DIR": str(data), "ITA_CACHE_DIR": str(cache), "NO_MKDOCS_2_WARNING": "1"}
     command = [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}", "-w", str(data)]
     server = subprocess.Popen(command, cwd=PROJECT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     url = f"http://127.0.0.1:{port}/measures/2568/06-conflict-of-interest/"
