@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from itasite.buildcache import code_key, read_cache, write_cache
+from itasite.buildcache import code_key, compiled_templates, read_cache, write_cache
 
 ENTRIES = {"การจัดซื้อ": ["การ", "จัดซื้อ"]}
 
@@ -17,6 +17,7 @@ ENTRIES = {"การจัดซื้อ": ["การ", "จัดซื้�
         ("not json {", "k1", {}),  # damaged
         ('["a list"]', "k1", {}),  # not what this module writes
         ("", "k1", {}),  # empty
+        ('{"key": "k1", "entries": ["a list"]}', "k1", {}),  # entries of the wrong shape
     ],
 )
 def test_a_cache_is_read_only_under_its_own_key(tmp_path, kept, key, expected):
@@ -38,3 +39,13 @@ def test_the_key_follows_the_code(tmp_path):
     assert code_key(module, packages=("pyyaml",)) == first
     module.write_text("A = 2\n", encoding="utf-8")
     assert code_key(module, packages=("pyyaml",)) != first
+
+
+def test_a_cache_that_cannot_be_written_keeps_nothing(tmp_path):
+    """A file where the cache folder should be stands for any folder that cannot be written."""
+    blocked = tmp_path / "cache"
+    blocked.write_text("", encoding="utf-8")
+    assert write_cache(blocked / "words.json", "k1", ENTRIES) is False
+    assert read_cache(blocked / "words.json", "k1") == {}
+    assert compiled_templates(blocked, "pages") is None
+    assert compiled_templates(tmp_path / "writable", "pages") is not None

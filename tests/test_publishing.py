@@ -133,12 +133,15 @@ def tree(folder: Path) -> dict[str, bytes]:
 
 
 def test_builds_of_the_same_commit_are_byte_identical_with_or_without_a_cache(tmp_path):
-    """No cache, an empty cache (which the build fills) and that full cache give the same bytes."""
+    """No cache, an empty cache (which the build fills), that full cache and a cache that cannot be written
+    (a file stands where its folder should be) give the same bytes."""
     epoch = subprocess.run(
         ["git", "log", "-1", "--format=%ct"], cwd=PROJECT, capture_output=True, text=True
     ).stdout.strip()
     cache = tmp_path / "cache"
-    builds = {"no cache": "", "empty cache": str(cache), "full cache": str(cache)}
+    blocked = tmp_path / "blocked"
+    blocked.write_text("", encoding="utf-8")
+    builds = {"no cache": "", "empty cache": str(cache), "full cache": str(cache), "unwritable": str(blocked)}
     trees = {}
     for name, cache_dir in builds.items():
         out = tmp_path / name.replace(" ", "-")

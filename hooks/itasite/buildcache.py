@@ -1,7 +1,8 @@
 """What one build can hand to the next, in the project's `.cache/itasite/` (as Material keeps `.cache/plugin/`).
 
 Only work that depends on nothing but its own input is kept, under a key naming the code that did it, so a
-stale or damaged file is simply ignored. A build with an empty cache gives the same bytes as with a full one.
+stale or damaged file is simply ignored. A build with an empty cache gives the same bytes as with a full one,
+and a cache that cannot be written (a read-only checkout) only means nothing is kept.
 """
 
 from __future__ import annotations
@@ -32,16 +33,27 @@ def read_cache(path: Path, key: str) -> dict:
         kept = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return {}
-    return kept["entries"] if isinstance(kept, dict) and kept.get("key") == key else {}
+    if not isinstance(kept, dict) or kept.get("key") != key or not isinstance(kept.get("entries"), dict):
+        return {}
+    return kept["entries"]
 
 
-def write_cache(path: Path, key: str, entries: dict) -> None:
-    """Keep `entries` at `path`; written aside and moved in, so a build running alongside reads all or nothing."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
-    with os.fdopen(handle, "w", encoding="utf-8") as out:
-        json.dump({"key": key, "entries": entries}, out, ensure_ascii=False, separators=(",", ":"))
-    os.replace(temporary, path)
+def write_cache(path: Path, key: str, entries: dict) -> bool:
+    """Keep `entries` at `path`; written aside and moved in, so a build running alongside reads all or nothing.
+    False when the cache cannot be written."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
+    except OSError:
+        return False
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8") as out:
+            json.dump({"key": key, "entries": entries}, out, ensure_ascii=False, separators=(",", ":"))
+        os.replace(temporary, path)
+    except OSError:
+        Path(temporary).unlink(missing_ok=True)
+        return False
+    return True
 
 
 def compiled_templates(cache: Path | None, environment: str) -> FileSystemBytecodeCache | None:
@@ -49,5 +61,9 @@ def compiled_templates(cache: Path | None, environment: str) -> FileSystemByteco
     environment has its own folder: the code compiled depends on its settings, which Jinja's keys do not name."""
     if not cache:
         return None
-    (cache / "templates" / environment).mkdir(parents=True, exist_ok=True)
-    return FileSystemBytecodeCache(str(cache / "templates" / environment))
+    folder = cache / "templates" / environment
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return None
+    return FileSystemBytecodeCache(str(folder)) if os.access(folder, os.W_OK) else None
