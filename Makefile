@@ -34,11 +34,11 @@ build: $(VENV)/.runtime
 	rm -rf .site-tmp
 	$(MKDOCS) build --strict --quiet -f mkdocs.yml -d .site-tmp/th
 	$(MKDOCS) build --strict --quiet -f mkdocs.en.yml -d .site-tmp/en
-	PYTHONPATH=hooks $(BIN)/python -m itasite.csp .site-tmp > .site-tmp/content-security-policy.txt
+	PYTHONPATH=hooks $(BIN)/python -m itasite csp .site-tmp > .site-tmp/content-security-policy.txt
 	rm -rf site && mv .site-tmp site
 	@echo "Built site/ (open site/index.html, or serve the folder)"
 
-## serve: live preview of the Thai site on http://127.0.0.1:8000/ (reloads on data/, docs/, overrides/)
+## serve: live preview of the Thai site on http://127.0.0.1:8000/ (reloads on data/, docs/, hooks/, overrides/)
 serve: $(VENV)/.runtime
 	$(MKDOCS) serve -f mkdocs.yml -a 127.0.0.1:8000
 
@@ -48,7 +48,7 @@ serve-en: $(VENV)/.runtime
 
 ## check: validate data/ alone (fast) and list untranslated fields
 check: $(VENV)/.runtime
-	PYTHONPATH=hooks $(BIN)/python -m itasite.check $${ITA_DATA_DIR:-data}
+	PYTHONPATH=hooks $(BIN)/python -m itasite check $${ITA_DATA_DIR:-data}
 
 ## test: lint, then the whole test suite (real builds included)
 test: $(VENV)/.test $(CHROMIUM) node_modules/.installed lint
@@ -59,9 +59,11 @@ bench: $(VENV)/.runtime
 	$(BIN)/python bench/site.py
 	$(BIN)/python bench/search.py
 
+## lint: ruff (lint and format) on all Python, mypy --strict on the package
 lint: $(VENV)/.test
 	$(BIN)/ruff check hooks tests bench
 	$(BIN)/ruff format --check hooks tests bench
+	$(BIN)/mypy
 
 format: $(VENV)/.test
 	$(BIN)/ruff format hooks tests bench

@@ -23,7 +23,7 @@ from synthetic import make  # noqa: E402
 TIMER = """
 import sys, time
 t = time.perf_counter()
-from itasite.search import segment_search_index
+from itasite.search.index import segment_search_index
 text = open(sys.argv[1], encoding="utf-8").read().replace("\\u200b", "")
 segment_search_index(text)
 print(time.perf_counter() - t)

@@ -29,10 +29,10 @@ sys.path.insert(0, str(PROJECT / "hooks"))
 from search import build  # noqa: E402
 from synthetic import make  # noqa: E402
 
-from itasite.dataset import load_dataset  # noqa: E402
-from itasite.locale import load_locale  # noqa: E402
-from itasite.pages import plan_site  # noqa: E402
-from itasite.render import PageRenderer  # noqa: E402
+from itasite.pipeline import prepare  # noqa: E402
+from itasite.site.locale import load_locale  # noqa: E402
+from itasite.site.plan import plan_site  # noqa: E402
+from itasite.site.render import PageRenderer  # noqa: E402
 
 PLAIN_CONFIG = """site_name: plain
 theme: {name: material, language: th, font: false}
@@ -53,12 +53,12 @@ def on_env(env, config, files):
 
 def write_plain_material(data: Path, folder: Path) -> None:
     """The same Thai pages as static Markdown with a plain Material config (and one keeping templates)."""
-    dataset = load_dataset(data)
-    locale = load_locale(PROJECT / "overrides/locales", "th")
-    renderer = PageRenderer(PROJECT / "overrides/pages", locale)
+    scored = prepare(data)
+    locale = load_locale("th")
+    renderer = PageRenderer(locale)
     docs = folder / "docs"
     shutil.copytree(PROJECT / "docs/th", docs)  # the hand-written pages
-    for spec in plan_site(dataset, locale).pages:
+    for spec in plan_site(scored, locale).pages:
         target = docs / spec.src_uri
         target.parent.mkdir(parents=True, exist_ok=True)
         markdown = renderer.render(spec.template, spec.src_uri, **spec.context)

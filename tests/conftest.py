@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 from hypothesis import settings
 
-from itasite.dataset import Dataset, load_dataset
+from itasite.data.dataset import Dataset, load_dataset
 
 # CI runs the property tests on a fixed sequence of examples, so a run is repeatable; locally they vary.
 settings.register_profile("ci", derandomize=True)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from itasite.buildcache import code_key, compiled_templates, read_cache, write_cache
+from itasite.build.cache import code_key, compiled_templates, read_cache, write_cache
 
 ENTRIES = {"การจัดซื้อ": ["การ", "จัดซื้อ"]}
 

@@ -11,7 +11,7 @@ import pytest
 from test_search_browser import search
 
 from conftest import QuietHandler
-from itasite.csp import content_security_policy
+from itasite.build.csp import content_security_policy
 
 RECORD_VIOLATIONS = """
 window.__violations = [];

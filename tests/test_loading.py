@@ -8,11 +8,12 @@ from pathlib import Path
 import pytest
 
 from conftest import PROJECT, build_site
-from itasite import check
-from itasite.dataset import load_dataset
-from itasite.problems import DataError
-from itasite.translations import untranslated_fields
-from itasite.yamlfile import YamlProblem, parse_yaml
+from itasite import cli
+from itasite.data.dataset import load_dataset
+from itasite.data.problems import DataError
+from itasite.data.untranslated import untranslated_fields
+from itasite.data.yamlfile import YamlProblem, parse_yaml
+from itasite.pipeline import prepare
 
 MEASURE = "data/measures/2568/06-conflict-of-interest.yml"
 RESULTS = "data/results/2568.yml"
@@ -65,7 +66,7 @@ def edit(data: Path, relative: str, old: str, new: str) -> None:
 
 def problems_after(data: Path) -> list[str]:
     with pytest.raises(DataError) as caught:
-        load_dataset(data, data.parent)
+        prepare(data, data.parent)
     return [str(problem) for problem in caught.value.problems]
 
 
@@ -106,14 +107,14 @@ def test_untranslated_fields_are_listed_and_shown_in_thai(data_copy, tmp_path):
 
 
 def test_check_command_summarises_the_seed(capsys):
-    assert check.main([str(PROJECT / "data")]) == 0
+    assert cli.main(["check", str(PROJECT / "data")]) == 0
     out = capsys.readouterr().out
     assert "files: 22 · years with results: 2567, 2568 · measures: 15 · reports: 1 · untranslated fields: 0" in out
 
 
 def test_check_command_reports_problems_without_a_traceback(data_copy, capsys):
     edit(data_copy, RESULTS, "  6: 98.57", "  6: 198.57")
-    assert check.main([str(data_copy)]) == 1
+    assert cli.main(["check", str(data_copy)]) == 1
     err = capsys.readouterr().err
     assert err.startswith(f"{RESULTS}:9:6: scores[6]: input should be less than or equal to 100")
     assert err.rstrip().endswith("1 problem in the data; nothing was published.")

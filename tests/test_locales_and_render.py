@@ -8,11 +8,11 @@ import pytest
 import yaml
 
 from conftest import PROJECT
-from itasite.locale import load_locale
-from itasite.models import Text
-from itasite.render import PageRenderer, markdown_text, paragraph_text, relative_href, url_of
+from itasite.data.models import Text
+from itasite.site.locale import load_locale
+from itasite.site.render import PageRenderer, markdown_text, paragraph_text, relative_href, url_of
 
-LOCALES = PROJECT / "overrides" / "locales"
+LOCALES = PROJECT / "hooks/itasite/site/locales"
 
 
 def test_both_languages_have_the_same_interface_keys():
@@ -23,8 +23,8 @@ def test_both_languages_have_the_same_interface_keys():
 
 @pytest.mark.parametrize("lang", ["th", "en"])
 def test_placeholders_match_between_languages(lang):
-    ours = load_locale(LOCALES, lang).strings
-    other = load_locale(LOCALES, "en" if lang == "th" else "th").strings
+    ours = load_locale(lang).strings
+    other = load_locale("en" if lang == "th" else "th").strings
     for key, value in ours.items():
         fields = {part.split("}")[0] for part in value.split("{")[1:]}
         other_fields = {part.split("}")[0] for part in other[key].split("{")[1:]}
@@ -37,7 +37,7 @@ def test_placeholders_match_between_languages(lang):
     [("th", 2568, "ปีงบประมาณ พ.ศ. 2568"), ("en", 2568, "FY2025 (B.E. 2568)"), ("en", 2567, "FY2024 (B.E. 2567)")],
 )
 def test_fiscal_year_labels(lang, year, expected):
-    assert load_locale(LOCALES, lang).year(year) == expected
+    assert load_locale(lang).year(year) == expected
 
 
 @pytest.mark.parametrize(
@@ -45,12 +45,12 @@ def test_fiscal_year_labels(lang, year, expected):
     [("th", dt.date(2024, 10, 1), "1 ตุลาคม 2567"), ("en", dt.date(2025, 9, 30), "30 September 2025")],
 )
 def test_dates(lang, day, expected):
-    assert load_locale(LOCALES, lang).date(day) == expected
+    assert load_locale(lang).date(day) == expected
 
 
 def test_unknown_string_fails_loudly():
     with pytest.raises(KeyError, match="no_such_key"):
-        load_locale(LOCALES, "en").t("no_such_key")
+        load_locale("en").t("no_such_key")
 
 
 @pytest.mark.parametrize(
@@ -106,13 +106,13 @@ def test_relative_href(source, target, anchor, href):
 
 
 def test_missing_english_is_shown_in_thai_and_marked():
-    renderer = PageRenderer(PROJECT / "overrides" / "pages", load_locale(LOCALES, "en"))
+    renderer = PageRenderer(load_locale("en"))
     html = str(renderer.translated(Text(th="ข้อความ <ไทย>")))
     assert html.startswith('<span lang="th">ข้อความ &lt;ไทย&gt;</span> <em class="ita-untranslated">')
     assert html.endswith("(not yet translated; shown in Thai)</em>")
 
 
 def test_thai_inside_english_text_is_marked_as_thai():
-    renderer = PageRenderer(PROJECT / "overrides" / "pages", load_locale(LOCALES, "en"))
+    renderer = PageRenderer(load_locale("en"))
     html = str(renderer.translated(Text(th="x", en="Facebook: เทศบาลตำบลเมืองปาน page <b>")))
     assert html == 'Facebook: <span lang="th">เทศบาลตำบลเมืองปาน</span> page &lt;b&gt;'

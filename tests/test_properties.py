@@ -15,13 +15,12 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from conftest import DATA, build_site
-from itasite import check
-from itasite.dataset import load_dataset
-from itasite.locale import load_locale
-from itasite.pages import plan_site
-from itasite.render import PageRenderer
+from itasite import cli
+from itasite.pipeline import prepare
+from itasite.site.locale import load_locale
+from itasite.site.plan import plan_site
+from itasite.site.render import PageRenderer
 
-OVERRIDES = Path(__file__).resolve().parent.parent / "overrides"
 THAI = "กขคงจฉชซญดตถทนบปผพฟมยรลวศสหอฮะาิีึืุู่้๊๋ัเแโใไำ็์ๆ๐๑๙"
 MARKUP = "<>&\"'*_[](){}#!-.:|\\`/"
 HOSTILE = ["<script>alert(1)</script>", "</title><script>x</script>", "[x](javascript:alert(1))", "{#id}", "**b**"]
@@ -78,11 +77,11 @@ def data_with(results: dict, measures: list[dict]) -> Iterator[Path]:
 @given(new_year())
 def test_any_valid_data_renders_every_page_without_raw_markup(year):
     with data_with(*year) as data:
-        dataset = load_dataset(data, data.parent)
+        scored = prepare(data, data.parent)
     for lang in ("th", "en"):
-        locale = load_locale(OVERRIDES / "locales", lang)
-        renderer = PageRenderer(OVERRIDES / "pages", locale)
-        for spec in plan_site(dataset, locale).pages:
+        locale = load_locale(lang)
+        renderer = PageRenderer(locale)
+        for spec in plan_site(scored, locale).pages:
             markdown = renderer.render(spec.template, spec.src_uri, **spec.context)
             assert "<script" not in markdown and "</title><script" not in markdown  # charts have their own <title>
 
@@ -131,7 +130,7 @@ def test_any_damage_is_reported_never_a_traceback(name, edits):
         path.write_text(damaged(path.read_text(encoding="utf-8"), edits), encoding="utf-8")
         errors = StringIO()
         with redirect_stdout(StringIO()), redirect_stderr(errors):
-            status = check.main([str(data)])
+            status = cli.main(["check", str(data)])
         lines = errors.getvalue().splitlines()
         if status == 1:  # every problem is located: data/<file>:<line>:<column>: ...
             assert lines and all(re.match(r"^data/[\w/.-]+:\d+:\d+: ", line) for line in lines[:-1]), lines

@@ -6,8 +6,7 @@ from decimal import Decimal
 
 import pytest
 
-from itasite.pages import consecutive_comparisons, score_all
-from itasite.scoring import Direction, compare, score_year
+from itasite.scoring import Direction, compare, consecutive_comparisons, score_all, score_year
 
 D = Decimal
 

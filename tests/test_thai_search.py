@@ -8,8 +8,8 @@ import re
 import pytest
 
 from conftest import PROJECT
-from itasite.search import segment_search_index
-from itasite.thai import (
+from itasite.search.index import segment_search_index
+from itasite.search.thai import (
     THAI_RUN,
     WORD_BOUNDARY,
     Lexicon,
@@ -20,7 +20,7 @@ from itasite.thai import (
     split_compound,
 )
 
-SEGMENTER_JS = PROJECT / "overrides/assets/javascripts/workers/thai-query.js"
+SEGMENTER_JS = PROJECT / "hooks/itasite/search/thai-query.js"
 
 
 def shown(text: str) -> str:

@@ -1,7 +1,8 @@
-"""Numbers and years as Thai documents write them.
+"""Numbers and years as Thai documents write them, and scores as every page prints them.
 
 Thai reports write digits as ๐–๙ and years in the Buddhist Era; the data and the pages use Arabic digits
-and keep both eras explicit, so every conversion lives here.
+and keep both eras explicit, so every conversion lives here. Score formats do not depend on the language,
+so charts, tables and downloads all take them from here.
 """
 
 from __future__ import annotations
@@ -38,3 +39,18 @@ def fiscal_year_bounds(be_year: int) -> tuple[dt.date, dt.date]:
 def to_be_year(ce: int) -> int:
     """Return the Buddhist Era year of a Common Era year."""
     return ce + BE_OFFSET
+
+
+def format_score(value: Decimal) -> str:
+    """Scores always show two decimals: 100.00, 96.33."""
+    return f"{value:.2f}"
+
+
+def format_threshold(value: Decimal) -> str:
+    """A level minimum as people say it: 95, 84.99."""
+    return f"{value:.0f}" if value == value.to_integral_value() else f"{value:.2f}"
+
+
+def format_change(value: Decimal) -> str:
+    """A change with its sign: +3.04, -1.20, 0.00."""
+    return f"{value:+.2f}" if value else "0.00"

@@ -2,7 +2,8 @@
 
 Nothing here is hard-coded: the weights and the level rules come from the year's scheme in
 `data/levels.yml`. Scores are Decimals so that 95.00 is exactly 95, and published figures are rounded
-half up to two places, as the NACC publishes them. Levels are judged on the rounded figures.
+half up to two places, as the NACC publishes them. Levels are judged on the rounded figures. The total
+and level a report states are checked here against the computed ones, at the line of the results file.
 """
 
 from __future__ import annotations
@@ -10,14 +11,20 @@ from __future__ import annotations
 import enum
 from dataclasses import dataclass
 from decimal import Decimal
+from itertools import pairwise
 
-from .models import Indicator, Level, Scheme
+from .data.dataset import DataFiles, Dataset
+from .data.models import Indicator, Level, Results, Scheme, Tool
+from .data.problems import Problem
+from .data.sources import Loaded
 from .numbers import round2
 
 STATED_TOLERANCE = Decimal("0.01")
 
 
 class Direction(enum.StrEnum):
+    """Which way a figure moved between two years."""
+
     UP = "up"
     DOWN = "down"
     SAME = "same"
@@ -54,6 +61,8 @@ class LevelReason:
 
 @dataclass(frozen=True)
 class YearScore:
+    """Everything the pages show about one year's scores."""
+
     year: int
     scheme: Scheme
     scores: dict[int, Decimal]
@@ -63,6 +72,7 @@ class YearScore:
 
     @property
     def level(self) -> Level:
+        """The level the year reached."""
         return self.reason.level
 
 
@@ -75,15 +85,19 @@ class Change:
 
     @property
     def delta(self) -> Decimal:
+        """The change, rounded as published."""
         return round2(self.after - self.before)
 
     @property
     def direction(self) -> Direction:
+        """Up, down or the same, after rounding."""
         return Direction.UP if self.delta > 0 else Direction.DOWN if self.delta < 0 else Direction.SAME
 
 
 @dataclass(frozen=True)
 class Comparison:
+    """Two years side by side: each indicator's, each tool's and the total's change."""
+
     before: YearScore
     after: YearScore
     indicators: dict[int, Change]
@@ -91,14 +105,25 @@ class Comparison:
     total: Change
 
 
-def _tool_means(scores: dict[int, Decimal], indicators: dict[int, Indicator], scheme: Scheme) -> dict:
+@dataclass(frozen=True)
+class ScoredDataset:
+    """A dataset with every year's scores and the comparisons of neighbouring years: what the site shows."""
+
+    dataset: Dataset
+    scores: dict[int, YearScore]  # oldest first
+    comparisons: list[Comparison]  # oldest first
+
+
+def _tool_means(
+    scores: dict[int, Decimal], indicators: dict[int, Indicator], scheme: Scheme
+) -> dict[Tool, tuple[tuple[int, ...], Decimal]]:
     """Each weighted tool's indicators and their unrounded mean, in the scheme's order of tools."""
-    means = {}
+    means: dict[Tool, tuple[tuple[int, ...], Decimal]] = {}
     for tool in scheme.weights:
         numbers = tuple(n for n, indicator in indicators.items() if indicator.tool == tool)
         if not numbers:
             raise ValueError(f"scheme {scheme.id!r} weighs tool {tool} but no indicator belongs to it")
-        means[tool] = (numbers, sum(scores[n] for n in numbers) / len(numbers))
+        means[tool] = (numbers, sum((scores[n] for n in numbers), Decimal(0)) / len(numbers))
     return means
 
 
@@ -152,3 +177,70 @@ def compare(before: YearScore, after: YearScore) -> Comparison:
     earlier = {tool.tool: tool.average for tool in before.tools}
     tools = {tool.tool: Change(earlier[tool.tool], tool.average) for tool in after.tools if tool.tool in earlier}
     return Comparison(before, after, changes, tools, Change(before.total, after.total))
+
+
+def score_all(dataset: Dataset) -> dict[int, YearScore]:
+    """Every year's computed scores, oldest first."""
+    return {
+        year: score_year(year, dataset.results[year].scores, dataset.indicators, dataset.scheme_for(year))
+        for year in dataset.years
+    }
+
+
+def consecutive_comparisons(scores: dict[int, YearScore]) -> list[Comparison]:
+    """A comparison for each pair of neighbouring years with results."""
+    years = sorted(scores)
+    return [compare(scores[a], scores[b]) for a, b in pairwise(years)]
+
+
+def score_dataset(dataset: Dataset) -> ScoredDataset:
+    """The dataset with its scores and comparisons."""
+    scores = score_all(dataset)
+    return ScoredDataset(dataset, scores, consecutive_comparisons(scores))
+
+
+def stated_problems(files: DataFiles) -> list[Problem]:
+    """The total and level each report states must be the ones its scores give. Checked in every results file
+    that is valid with the lookups, even while other files still have problems, so one run reports them all."""
+    lookups = files.lookups
+    if lookups is None:
+        return []
+    troubled = {problem.file for problem in files.problems}
+    if {loaded.file for loaded in lookups.all()} & troubled:
+        return []  # the scores cannot be computed against inconsistent lookups
+    indicators = lookups.indicator_map()
+    problems = []
+    for loaded in files.results:
+        if loaded.record.stated is None or loaded.file in troubled:
+            continue
+        scheme = lookups.schemes_for(loaded.record.year)[0]
+        problems += _check_stated(loaded, score_year(loaded.record.year, loaded.record.scores, indicators, scheme))
+    return problems
+
+
+def _check_stated(loaded: Loaded[Results], computed: YearScore) -> list[Problem]:
+    """The stated total within STATED_TOLERANCE of the computed one; the stated level known and the same."""
+    stated = loaded.record.stated
+    assert stated is not None
+    problems = []
+    if abs(stated.total - computed.total) > STATED_TOLERANCE:
+        problems.append(
+            loaded.problem(
+                ("stated", "total"), f"the report states {stated.total} but the indicator scores give {computed.total}"
+            )
+        )
+    level_ids = [level.id for level in computed.scheme.levels]
+    if stated.level not in level_ids:
+        problems.append(
+            loaded.problem(
+                ("stated", "level"),
+                f"unknown level {stated.level!r}; scheme {computed.scheme.id!r} has: {', '.join(level_ids)}",
+            )
+        )
+    elif stated.level != computed.level.id:
+        problems.append(
+            loaded.problem(
+                ("stated", "level"), f"the report states {stated.level!r} but the scores give {computed.level.id!r}"
+            )
+        )
+    return problems

@@ -1,0 +1,173 @@
+"""Load every data file of an agency into one validated Dataset.
+
+The layout of `data/` is the table below: shared lookups in one file each, and one file per record
+(a year's results, a year's report, a measure) with a stable id in its name. Loading never stops at the
+first fault: every file is read, every problem is collected, and the caller reports them all.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TypeVar
+
+from pydantic import BaseModel, ValidationError
+
+from . import checks
+from .models import (
+    Agency,
+    Indicator,
+    IndicatorsFile,
+    LevelsFile,
+    Measure,
+    Report,
+    Results,
+    Scheme,
+    ToolInfo,
+    Unit,
+    UnitsFile,
+)
+from .problems import DataError, Problem, from_validation_error, relative
+from .sources import Loaded, Lookups
+from .yamlfile import YamlProblem, read_yaml
+
+LOOKUP_FILES: dict[str, type[BaseModel]] = {  # file -> model; the order of the fields of Lookups
+    "agency.yml": Agency,
+    "units.yml": UnitsFile,
+    "indicators.yml": IndicatorsFile,
+    "levels.yml": LevelsFile,
+}
+RESULTS_FOLDER = "results"  # results/YYYY.yml
+REPORTS_FOLDER = "reports"  # reports/YYYY.yml
+MEASURES_FOLDER = "measures"  # measures/YYYY/NN-slug.yml
+YEAR_FILE = "*.yml"
+MEASURE_FILE = "*/*.yml"
+
+Record = TypeVar("Record", bound=BaseModel)
+
+
+@dataclass(frozen=True)
+class Dataset:
+    """Everything one agency's site is built from, validated and in display order."""
+
+    agency: Agency
+    units: dict[str, Unit]
+    tools: dict[str, ToolInfo]
+    indicators: dict[int, Indicator]
+    schemes: list[Scheme]
+    results: dict[int, Results]
+    measures: dict[int, list[Measure]]
+    reports: dict[int, Report]
+    sources: tuple[Loaded[BaseModel], ...]  # every file read, with its parsed text, for reports that point into files
+    root: Path  # the data folder, for files the data refers to (the agency's logo)
+
+    @property
+    def years(self) -> list[int]:
+        """Fiscal years with results, oldest first."""
+        return sorted(self.results)
+
+    def scheme_for(self, year: int) -> Scheme:
+        """The scoring scheme in force in fiscal year `year` (checks guarantee there is one)."""
+        for scheme in self.schemes:
+            if scheme.first_year <= year <= (scheme.last_year or year):
+                return scheme
+        raise LookupError(f"no scoring scheme in data/levels.yml covers fiscal year {year}")
+
+
+@dataclass(frozen=True)
+class DataFiles:
+    """Every file of a data folder that is valid on its own, and every problem met reading and checking them.
+
+    Cross-file problems are in `problems` too; `lookups` is None when a shared file could not be read, since
+    nothing else can be checked without them."""
+
+    root: Path
+    lookups: Lookups | None
+    results: list[Loaded[Results]]
+    reports: list[Loaded[Report]]
+    measures: list[Loaded[Measure]]
+    problems: list[Problem]
+
+
+class _Reader:
+    """Reads files under one data folder, keeping what validated and every problem met."""
+
+    def __init__(self, root: Path, project: Path) -> None:
+        self.root = root
+        self.project = project
+        self.problems: list[Problem] = []
+
+    def read(self, path: Path, model: type[Record]) -> Loaded[Record] | None:
+        """One file parsed and validated, or None with its problems noted."""
+        file = relative(path, self.project)
+        try:
+            doc = read_yaml(path)
+        except YamlProblem as problem:
+            self.problems.append(Problem(file, problem.line, problem.column, "", problem.message))
+            return None
+        try:
+            record = model.model_validate(doc.data)
+        except ValidationError as error:
+            self.problems.extend(from_validation_error(file, doc, error, model))
+            return None
+        return Loaded(file, doc, record, path)
+
+    def read_lookup(self, name: str) -> Loaded[BaseModel] | None:
+        """A shared file, which must exist."""
+        path = self.root / name
+        if not path.is_file():
+            self.problems.append(Problem(relative(path, self.project), 1, 1, "", "this file is missing"))
+            return None
+        return self.read(path, LOOKUP_FILES[name])
+
+    def read_folder(self, folder: str, pattern: str, model: type[Record]) -> list[Loaded[Record]]:
+        """Every file of one record kind that validated, in file name order."""
+        found = [self.read(path, model) for path in sorted((self.root / folder).glob(pattern))]
+        return [loaded for loaded in found if loaded is not None]
+
+
+def read_data(root: Path, project: Path | None = None) -> DataFiles:
+    """Read and validate every file under `root` (the `data/` folder) and run the cross-file checks."""
+    if project is None or not root.is_relative_to(project):
+        project = root.parent  # messages then still start with the data folder's own name
+    reader = _Reader(root, project)
+    shared = [reader.read_lookup(name) for name in LOOKUP_FILES]
+    results = reader.read_folder(RESULTS_FOLDER, YEAR_FILE, Results)
+    reports = reader.read_folder(REPORTS_FOLDER, YEAR_FILE, Report)
+    measures = reader.read_folder(MEASURES_FOLDER, MEASURE_FILE, Measure)
+    if any(loaded is None for loaded in shared):
+        return DataFiles(root, None, results, reports, measures, reader.problems)
+    lookups = Lookups(*shared)  # type: ignore[arg-type]  # each file was validated with the model of its field
+    problems = reader.problems + checks.check_all(lookups, results, reports, measures)
+    return DataFiles(root, lookups, results, reports, measures, problems)
+
+
+def load_dataset(root: Path, project: Path | None = None) -> Dataset:
+    """The data folder as a Dataset; DataError lists every problem the data alone shows."""
+    files = read_data(root, project)
+    if files.problems or files.lookups is None:
+        raise DataError(files.problems)
+    return assemble(files)
+
+
+def assemble(files: DataFiles) -> Dataset:
+    """Arrange validated records by id and year, in the order pages show them."""
+    if files.lookups is None or files.problems:
+        raise ValueError("assemble() needs data without problems")
+    lookups = files.lookups
+    measures: dict[int, list[Measure]] = {}
+    for loaded in files.measures:
+        measures.setdefault(loaded.record.year, []).append(loaded.record)
+    sources: list[Loaded[BaseModel]] = [*lookups.all(), *files.results, *files.reports, *files.measures]
+    return Dataset(
+        agency=lookups.agency.record,
+        units={unit.id: unit for unit in lookups.units.record.units},
+        tools={tool.id: tool for tool in lookups.indicators.record.tools},
+        indicators=dict(sorted(lookups.indicator_map().items())),
+        schemes=sorted(lookups.levels.record.schemes, key=lambda s: s.first_year),
+        results={loaded.record.year: loaded.record for loaded in sorted(files.results, key=lambda x: x.record.year)},
+        measures={year: sorted(items, key=lambda m: m.number) for year, items in sorted(measures.items())},
+        reports={loaded.record.year: loaded.record for loaded in files.reports},
+        sources=tuple(sorted(sources, key=lambda loaded: loaded.file)),
+        root=files.root,
+    )

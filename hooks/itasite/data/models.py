@@ -1,0 +1,275 @@
+"""The schema of every data file, as pydantic models.
+
+Each model mirrors one YAML file (or one part of it). Unknown keys are errors (`extra="forbid"`), so a
+misspelt key is reported instead of silently ignored. Checks that need more than one file live in
+`checks.py`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+import re
+from decimal import Decimal, InvalidOperation
+from typing import Annotated
+
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, model_validator
+
+from ..numbers import arabic_digits
+
+SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+URL_SCHEMES = ("http://", "https://", "mailto:", "tel:")
+BE_YEAR_RANGE = (2500, 2700)  # plausible Buddhist Era years: 1957–2157 C.E.
+MAX_TEXT_LENGTH = 10_000  # characters; the longest text of the seed report is under 1,000
+
+
+class Strict(BaseModel):
+    """Base of every model: unknown keys are rejected and values are never coerced silently."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+def _to_decimal(value: object) -> object:
+    """Read a score written as a YAML number or as text, Thai digits included ("๙๘.๕๗")."""
+    if isinstance(value, bool):
+        return value  # left for pydantic to reject: true is not a score
+    if isinstance(value, int | float):
+        return Decimal(repr(value)) if isinstance(value, float) else Decimal(value)
+    if isinstance(value, str):
+        try:
+            return Decimal(arabic_digits(value.strip()))
+        except InvalidOperation:
+            return value
+    return value
+
+
+def _to_int(value: object) -> object:
+    """Read a whole number written with Thai digits ("๒๕๖๘") as an int."""
+    if isinstance(value, str) and arabic_digits(value).strip().isdigit():
+        return int(arabic_digits(value))
+    return value
+
+
+def _check_url(value: str) -> str:
+    """Allow only links a citizen can safely follow: web, e-mail and phone links."""
+    if not value.lower().startswith(URL_SCHEMES):
+        raise ValueError(f"a link must start with one of {', '.join(URL_SCHEMES)}; got {value[:40]!r}")
+    if re.search(r"[\s<>\"]", value):
+        raise ValueError("a link may not contain spaces, quotes or angle brackets")
+    return value
+
+
+def _strip_text(value: object) -> object:
+    """Trim surrounding white space so an empty-looking string counts as missing."""
+    return value.strip() if isinstance(value, str) else value
+
+
+Score = Annotated[Decimal, BeforeValidator(_to_decimal), Field(ge=0, le=100, decimal_places=2)]
+Weight = Annotated[Decimal, BeforeValidator(_to_decimal), Field(gt=0, le=100)]
+BEYear = Annotated[int, BeforeValidator(_to_int), Field(ge=BE_YEAR_RANGE[0], le=BE_YEAR_RANGE[1], strict=True)]
+Number = Annotated[int, BeforeValidator(_to_int), Field(ge=1, le=999, strict=True)]
+Slug = Annotated[str, Field(pattern=SLUG_PATTERN, max_length=80)]
+Url = Annotated[str, AfterValidator(_check_url)]
+RequiredText = Annotated[str, BeforeValidator(_strip_text), Field(min_length=1, max_length=MAX_TEXT_LENGTH)]
+OptionalText = Annotated[
+    Annotated[str, Field(max_length=MAX_TEXT_LENGTH)] | None,
+    BeforeValidator(lambda value: _strip_text(value) or None),  # an empty English text is a missing one
+]
+
+
+class Text(Strict):
+    """A text in both languages; Thai is required, English may still be missing (shown as untranslated)."""
+
+    th: RequiredText
+    en: OptionalText = None
+
+
+class Item(Text):
+    """An entry of a list that may carry sub-items (the report's bulleted lists inside a numbered item)."""
+
+    items: list[Text] = []
+
+
+class Tool(enum.StrEnum):
+    """The three ITA assessment tools."""
+
+    IIT = "IIT"
+    EIT = "EIT"
+    OIT = "OIT"
+
+
+class ToolInfo(Strict):
+    id: Tool
+    name: Text
+    description: Text
+
+
+class Indicator(Strict):
+    number: Number
+    name: Text
+    tool: Tool
+
+
+class IndicatorsFile(Strict):
+    """`data/indicators.yml`: the ITA tools and the indicators each one scores."""
+
+    tools: list[ToolInfo] = Field(min_length=1)
+    indicators: list[Indicator] = Field(min_length=1)
+
+
+class Level(Strict):
+    """One level of a scheme; a year gets the first level whose minimums it meets."""
+
+    id: Slug
+    name: Text
+    min_total: Score
+    min_each_tool: Score | None = None
+
+
+class Scheme(Strict):
+    """How the total and the level are worked out, for a range of fiscal years."""
+
+    id: Slug
+    first_year: BEYear
+    last_year: BEYear | None = None
+    weights: dict[Tool, Weight]
+    levels: list[Level] = Field(min_length=1)
+    source: Text | None = None
+
+    @model_validator(mode="after")
+    def _check(self) -> Scheme:
+        if self.last_year is not None and self.last_year < self.first_year:
+            raise ValueError(f"last_year {self.last_year} is before first_year {self.first_year}")
+        if sum(self.weights.values()) != 100:
+            raise ValueError(f"weights must add up to 100; they add up to {sum(self.weights.values())}")
+        minimums = [level.min_total for level in self.levels]
+        if minimums != sorted(minimums, reverse=True):
+            raise ValueError("levels must be listed from the highest to the lowest min_total")
+        if self.levels[-1].min_total != 0 or self.levels[-1].min_each_tool is not None:
+            raise ValueError("the last level must have min_total 0 and no min_each_tool, so every score gets a level")
+        return self
+
+
+class LevelsFile(Strict):
+    """`data/levels.yml`: the scoring schemes, each valid for a range of years."""
+
+    schemes: list[Scheme] = Field(min_length=1)
+
+
+class Unit(Strict):
+    id: Slug
+    name: Text
+
+
+class UnitsFile(Strict):
+    """`data/units.yml`: the offices that can be named as responsible for a measure."""
+
+    units: list[Unit] = Field(min_length=1)
+
+
+class ContactKind(enum.StrEnum):
+    WEBSITE = "website"
+    FACEBOOK = "facebook"
+    LINE = "line"
+    PHONE = "phone"
+    WEBBOARD = "webboard"
+    EMAIL = "email"
+
+
+class Contact(Strict):
+    kind: ContactKind
+    label: Text
+    value: str | None = None
+    url: Url | None = None
+
+
+class Colors(Strict):
+    """The agency's own colours for the site's header and links (CSS hex colours such as #1b5e20)."""
+
+    primary: Annotated[str, Field(pattern=r"^#[0-9a-fA-F]{6}$")]
+    accent: Annotated[str, Field(pattern=r"^#[0-9a-fA-F]{6}$")] | None = None
+
+
+class Agency(Strict):
+    """`data/agency.yml`: who publishes the site."""
+
+    name: Text
+    district: Text
+    province: Text
+    website: Url
+    contacts: list[Contact] = []
+    logo: Annotated[str, Field(pattern=r"^[\w.-]+\.(svg|png)$")] | None = None  # a file beside agency.yml
+    colors: Colors | None = None
+
+
+class Stated(Strict):
+    """The total and level as the report states them; the build checks them against the computed ones."""
+
+    total: Score
+    level: Slug
+
+
+class Results(Strict):
+    """`data/results/YYYY.yml`: one fiscal year's indicator scores."""
+
+    year: BEYear
+    scores: dict[Number, Score]
+    stated: Stated | None = None
+
+
+class Period(Strict):
+    """When a measure ran; `checks.py` keeps it inside the measure's fiscal year."""
+
+    start: dt.date
+    end: dt.date
+
+
+class Measure(Strict):
+    """`data/measures/YYYY/NN-slug.yml`: one measure of a fiscal year's report."""
+
+    id: Slug
+    year: BEYear
+    number: Number
+    title: Text
+    units: list[Slug] = Field(min_length=1)
+    period: Period
+    indicators: list[Number] = Field(min_length=1)
+    steps: list[Item] = Field(min_length=1)
+    outputs: list[Item] = Field(min_length=1)
+    outcomes: list[Item] = Field(min_length=1)
+
+
+class Signature(Strict):
+    section: Text
+    name: RequiredText
+    position: Text
+    remark_illegible: bool = False
+
+
+class Memo(Strict):
+    department: Text
+    reference: RequiredText
+    date: dt.date
+    subject: Text
+    to: Text
+    background: list[Text] = []
+    facts: list[Text] = []
+    considerations: list[Text] = []
+    closing: Text | None = None
+    signatures: list[Signature] = []
+
+
+class Summary(Strict):
+    title: Text
+    paragraphs: list[Text] = []
+
+
+class Report(Strict):
+    """`data/reports/YYYY.yml`: a fiscal year's report: cover memo, introduction and summary."""
+
+    year: BEYear
+    title: Text
+    subtitle: Text | None = None
+    memo: Memo | None = None
+    intro: list[Text] = []
+    summary: Summary | None = None

@@ -1,0 +1,188 @@
+"""Open data: the numbers and the measures as CSV and JSON files, with a JSON Schema, for download.
+
+CSV files are UTF-8 with a byte-order mark, so Excel on a Thai Windows PC opens them correctly; JSON is
+UTF-8 with Thai left as Thai. The JSON follows the `OpenData` model below, whose JSON Schema is published
+beside it. Files are built in memory; the hooks add them to the site.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import hashlib
+import io
+import json
+from dataclasses import dataclass
+
+from pydantic import BaseModel, ConfigDict
+
+from ..data.dataset import Dataset
+from ..data.models import Agency, Indicator, Item, Measure, Report, Scheme, Text, ToolInfo, Unit
+from ..numbers import ce_year
+from ..scoring import YearScore
+from .routes import DATA_JSON, MEASURES_CSV, SCHEMA_JSON, SCORES_CSV
+
+SCHEMA_VERSION = "1.0"
+JSON_SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
+# Material's script fetches `sitemap.xml` beside every <link rel="alternate">; the data folder's link would
+# otherwise cost every page view a request for a missing file. An empty, valid sitemap answers it.
+EMPTY_SITEMAP = (
+    '<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"/>\n'
+)
+SCORE_COLUMNS = ["year_be", "year_ce", "indicator", "name_th", "name_en", "tool", "score"]
+MEASURE_COLUMNS = [
+    "year_be", "year_ce", "number", "id", "title_th", "title_en", "units_th", "units_en", "period_start",
+    "period_end", "indicators", "steps_th", "steps_en", "outputs_th", "outputs_en", "outcomes_th", "outcomes_en",
+]  # fmt: skip
+
+
+class Export(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class ToolResult(Export):
+    tool: str
+    weight: float
+    average: float
+
+
+class YearResult(Export):
+    """A year's scores as published, with what the site computes from them."""
+
+    year_be: int
+    year_ce: int
+    scheme: str
+    scores: dict[int, float]
+    tools: list[ToolResult]
+    total: float
+    level: str
+    level_name: Text
+
+
+class OpenData(Export):
+    """Everything the site shows, in one file."""
+
+    schema_version: str
+    last_data_change: dt.date | None
+    agency: Agency
+    units: list[Unit]
+    tools: list[ToolInfo]
+    indicators: list[Indicator]
+    schemes: list[Scheme]
+    results: list[YearResult]
+    measures: list[Measure]
+    reports: list[Report]
+
+
+@dataclass(frozen=True)
+class Download:
+    """One published file: its name, bytes and checksum."""
+
+    name: str
+    content: bytes
+
+    @property
+    def size(self) -> int:
+        return len(self.content)
+
+    @property
+    def sha256(self) -> str:
+        return hashlib.sha256(self.content).hexdigest()
+
+
+def _csv(columns: list[str], rows: list[dict[str, object]]) -> bytes:
+    """CSV with a header row, CRLF line ends and a UTF-8 byte-order mark."""
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=columns, lineterminator="\r\n")
+    writer.writeheader()
+    writer.writerows(rows)
+    return buffer.getvalue().encode("utf-8-sig")
+
+
+def _lines(entries: list[Item], lang: str) -> str:
+    """A list field as numbered lines, sub-items indented, in one language (Thai where English is missing)."""
+    lines = []
+    for number, entry in enumerate(entries, 1):
+        lines.append(f"{number}. {getattr(entry, lang) or entry.th}")
+        lines += [f"   - {getattr(item, lang) or item.th}" for item in entry.items]
+    return "\n".join(lines)
+
+
+def scores_csv(scores: dict[int, YearScore], dataset: Dataset) -> bytes:
+    """One row per year and indicator."""
+    rows = [
+        {
+            "year_be": year,
+            "year_ce": ce_year(year),
+            "indicator": number,
+            "name_th": dataset.indicators[number].name.th,
+            "name_en": dataset.indicators[number].name.en or "",
+            "tool": dataset.indicators[number].tool,
+            "score": f"{value:.2f}",
+        }
+        for year, score in scores.items()
+        for number, value in sorted(score.scores.items())
+    ]
+    return _csv(SCORE_COLUMNS, rows)
+
+
+def measures_csv(dataset: Dataset) -> bytes:
+    """One row per measure, its main fields in both languages."""
+    rows = []
+    for year, measures in dataset.measures.items():
+        for m in measures:
+            row = {"year_be": year, "year_ce": ce_year(year), "number": m.number, "id": m.id}
+            for lang in ("th", "en"):
+                row[f"title_{lang}"] = getattr(m.title, lang) or m.title.th
+                names = [dataset.units[unit].name for unit in m.units]
+                row[f"units_{lang}"] = "; ".join(getattr(name, lang) or name.th for name in names)
+                for field in ("steps", "outputs", "outcomes"):
+                    row[f"{field}_{lang}"] = _lines(getattr(m, field), lang)
+            row |= {"period_start": m.period.start, "period_end": m.period.end}
+            row["indicators"] = " ".join(map(str, m.indicators))
+            rows.append(row)
+    return _csv(MEASURE_COLUMNS, rows)
+
+
+def open_data(dataset: Dataset, scores: dict[int, YearScore], last_change: dt.date | None) -> OpenData:
+    """The whole dataset with computed results, as the JSON download holds it."""
+    results = [
+        YearResult(
+            year_be=year,
+            year_ce=ce_year(year),
+            scheme=score.scheme.id,
+            scores={number: float(value) for number, value in sorted(score.scores.items())},
+            tools=[ToolResult(tool=t.tool, weight=float(t.weight), average=float(t.average)) for t in score.tools],
+            total=float(score.total),
+            level=score.level.id,
+            level_name=score.level.name,
+        )
+        for year, score in scores.items()
+    ]
+    return OpenData(
+        schema_version=SCHEMA_VERSION,
+        last_data_change=last_change,
+        agency=dataset.agency,
+        units=list(dataset.units.values()),
+        tools=list(dataset.tools.values()),
+        indicators=list(dataset.indicators.values()),
+        schemes=dataset.schemes,
+        results=results,
+        measures=[m for measures in dataset.measures.values() for m in measures],
+        reports=list(dataset.reports.values()),
+    )
+
+
+def _json(value: object) -> bytes:
+    return (json.dumps(value, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
+
+
+def build_downloads(dataset: Dataset, scores: dict[int, YearScore], last_change: dt.date | None) -> list[Download]:
+    """Every open-data file, in the order the downloads page lists them."""
+    schema = {"$schema": JSON_SCHEMA_DIALECT, **OpenData.model_json_schema(mode="serialization")}
+    return [
+        Download(SCORES_CSV, scores_csv(scores, dataset)),
+        Download(MEASURES_CSV, measures_csv(dataset)),
+        Download(DATA_JSON, _json(open_data(dataset, scores, last_change).model_dump(mode="json"))),
+        Download(SCHEMA_JSON, _json(schema)),
+    ]

@@ -1,0 +1,126 @@
+"""Decide which pages the site has, what each one shows, and the navigation between them.
+
+`plan_site` turns a scored dataset into page specifications (path, template, context) and a navigation
+tree. Paths come from `routes`, the same in every language, so the language switcher can go to the same page.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..numbers import fiscal_year_bounds
+from ..scoring import ScoredDataset
+from .charts import indicators_chart, tools_chart, totals_chart
+from .locale import Locale
+from .opendata import Download, build_downloads
+from .routes import (
+    ABOUT,
+    DOWNLOADS,
+    HOME,
+    MEASURES,
+    METHODOLOGY,
+    RESULTS,
+    comparison_page,
+    measure_page,
+    report_page,
+    results_page,
+)
+
+Context = dict[str, Any]  # what a template is rendered with
+NavEntry = str | dict[str, Any]  # MkDocs' nav: a page path, or {title: page or list of entries}
+
+@dataclass(frozen=True)
+class PageSpec:
+    """One generated page: where it goes, which template renders it, and with what."""
+
+    src_uri: str
+    template: str
+    context: Context = field(hash=False)
+
+
+@dataclass(frozen=True)
+class SitePlan:
+    """One language's site: its generated pages, its navigation and its downloads."""
+
+    pages: list[PageSpec]
+    nav: list[NavEntry]
+    downloads: list[Download]
+
+
+def plan_site(scored: ScoredDataset, locale: Locale, last_change: dt.date | None = None) -> SitePlan:
+    """All pages and downloads of one language's site, and its navigation."""
+    dataset, scores, comparisons = scored.dataset, scored.scores, scored.comparisons
+    downloads = build_downloads(dataset, scores, last_change)
+    shared: Context = {"data": dataset, "scores": scores, "comparisons": comparisons}
+    shared["totals_chart"] = totals_chart(scores, locale)
+    latest = scores[max(scores)]
+    previous = next((c for c in comparisons if c.after is latest), None)
+    pages = [
+        PageSpec(HOME, "home.md.j2", {**shared, "latest": latest, "previous": previous}),
+        PageSpec(MEASURES, "measures.md.j2", shared),
+        PageSpec(RESULTS, "results-index.md.j2", shared),
+        PageSpec(METHODOLOGY, "methodology.md.j2", shared),
+        PageSpec(ABOUT, "about.md.j2", shared),
+        PageSpec(DOWNLOADS, "downloads.md.j2", {**shared, "downloads": downloads, "last_change": last_change}),
+    ]
+    for year, measures in dataset.measures.items():
+        pages += [
+            PageSpec(measure_page(year, m.id), "measure.md.j2", {**shared, "measure": m, "score": scores.get(year)})
+            for m in measures
+        ]
+    pages += [
+        PageSpec(results_page(year), "results.md.j2", {**shared, "score": s, "chart": tools_chart(s, locale)})
+        for year, s in scores.items()
+    ]
+    pages += [
+        PageSpec(
+            comparison_page(c.before.year, c.after.year),
+            "comparison.md.j2",
+            {**shared, "comparison": c, "chart": indicators_chart(c, dataset.indicators, locale)},
+        )
+        for c in comparisons
+    ]
+    pages += [report_spec(scored, locale, year, shared) for year in sorted(dataset.reports)]
+    return SitePlan(pages, build_nav(scored, locale), downloads)
+
+
+def report_spec(scored: ScoredDataset, locale: Locale, year: int, shared: Context) -> PageSpec:
+    """The printable report of one year: memo, measures, results and the comparison with the year before."""
+    dataset, comparisons = scored.dataset, scored.comparisons
+    score = scored.scores.get(year)
+    comparison = next((c for c in comparisons if c.after.year == year), None)
+    start, end = fiscal_year_bounds(year)
+    context = {
+        **shared,
+        "report": dataset.reports[year],
+        "measures": dataset.measures.get(year, []),
+        "score": score,
+        "comparison": comparison,
+        "tools": tools_chart(score, locale) if score else None,
+        "indicators": indicators_chart(comparison, dataset.indicators, locale) if comparison else None,
+        "period_start": start,
+        "period_end": end,
+    }
+    return PageSpec(report_page(year), "report.md.j2", context)
+
+
+def build_nav(scored: ScoredDataset, locale: Locale) -> list[NavEntry]:
+    """The navigation tree, newest year first; page titles come from each page's heading."""
+    dataset, scores, comparisons = scored.dataset, scored.scores, scored.comparisons
+    measures: list[NavEntry] = [MEASURES]
+    for year in sorted(dataset.measures, reverse=True):
+        measures.append({locale.year(year): [measure_page(year, m.id) for m in dataset.measures[year]]})
+    results: list[NavEntry] = [RESULTS]
+    results += [results_page(year) for year in sorted(scores, reverse=True)]
+    results += [comparison_page(c.before.year, c.after.year) for c in reversed(comparisons)]
+    return [
+        {locale.t("nav_home"): HOME},
+        {locale.t("nav_measures"): measures},
+        {locale.t("nav_results"): results},
+        {locale.t("nav_methodology"): METHODOLOGY},
+        {locale.t("nav_downloads"): DOWNLOADS},
+        {locale.t("nav_report"): [report_page(year) for year in sorted(dataset.reports, reverse=True)]},
+        {locale.t("nav_about"): ABOUT},
+    ]
