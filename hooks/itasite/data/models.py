@@ -138,6 +138,7 @@ class Scheme(Strict):
 
     @model_validator(mode="after")
     def _check(self) -> Scheme:
+        """A scheme must give every score a level, from the top down, with weights that add up to 100."""
         if self.last_year is not None and self.last_year < self.first_year:
             raise ValueError(f"last_year {self.last_year} is before first_year {self.first_year}")
         if sum(self.weights.values()) != 100:

@@ -49,6 +49,7 @@ class YamlDocument:
 
 
 def _mark(node: yaml.Node) -> Location:
+    """Where a node starts, counted from 1 as editors count."""
     return (node.start_mark.line + 1, node.start_mark.column + 1)
 
 

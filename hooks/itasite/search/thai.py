@@ -50,6 +50,7 @@ class Lexicon:
 # pythainlp and its dictionary are loaded on first use: a build whose runs were all cut before never needs them.
 @cache
 def _dictionary() -> Lexicon:
+    """pythainlp's word list, as the lexicon compounds are cut with."""
     from pythainlp.corpus import thai_words
 
     return Lexicon(thai_words())

@@ -91,6 +91,7 @@ def bar_chart(
     floor = axis_floor(values)
 
     def x_of(value: Decimal) -> float:
+        """Where a value stands on the shared axis."""
         return round(PLOT_LEFT + float((value - floor) / (FULL_SCALE - floor)) * (PLOT_RIGHT - PLOT_LEFT), 1)
 
     laid_out, y = [], TOP

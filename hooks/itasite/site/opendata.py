@@ -83,10 +83,12 @@ class Download:
 
     @property
     def size(self) -> int:
+        """Bytes, as the downloads page lists them."""
         return len(self.content)
 
     @property
     def sha256(self) -> str:
+        """The checksum a reader compares a copy against."""
         return hashlib.sha256(self.content).hexdigest()
 
 
@@ -174,6 +176,7 @@ def open_data(dataset: Dataset, scores: dict[int, YearScore], last_change: dt.da
 
 
 def _json(value: object) -> bytes:
+    """UTF-8 JSON with Thai left as Thai, indented so a diff of two versions reads line by line."""
     return (json.dumps(value, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
 
 

@@ -1,0 +1,46 @@
+"""The site's URL scheme: where every generated page and download lives, in one place.
+
+The page plan and the templates (through the `routes` global) take paths from here only, so a route is
+renamed by editing one line. Paths are the Markdown source paths MkDocs turns into directory URLs
+(`results/2568.md` -> `results/2568/`); every language uses the same ones, so the switcher keeps the page.
+"""
+
+from __future__ import annotations
+
+HOME = "index.md"
+MEASURES = "measures/index.md"
+RESULTS = "results/index.md"
+METHODOLOGY = "methodology.md"
+ABOUT = "about.md"
+DOWNLOADS = "downloads.md"
+
+DATA_FOLDER = "data"  # the downloads, inside each language's site
+SCORES_CSV = "ita-scores.csv"
+MEASURES_CSV = "ita-measures.csv"
+DATA_JSON = "ita-data.json"
+SCHEMA_JSON = "ita-data.schema.json"
+
+
+def measure_page(year: int, measure_id: str) -> str:
+    """One measure of one fiscal year."""
+    return f"measures/{year}/{measure_id}.md"
+
+
+def results_page(year: int) -> str:
+    """One fiscal year's scores and level."""
+    return f"results/{year}.md"
+
+
+def comparison_page(before: int, after: int) -> str:
+    """Two fiscal years side by side."""
+    return f"results/{before}-{after}.md"
+
+
+def report_page(year: int) -> str:
+    """The printable report of one fiscal year."""
+    return f"report/{year}.md"
+
+
+def data_file(name: str) -> str:
+    """A download, by its file name."""
+    return f"{DATA_FOLDER}/{name}"
