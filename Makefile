@@ -65,9 +65,17 @@ lint: $(VENV)/.test
 	$(BIN)/ruff format --check hooks tests bench
 	$(BIN)/mypy
 
+## format: rewrite all Python with ruff format and ruff check --fix
 format: $(VENV)/.test
 	$(BIN)/ruff format hooks tests bench
 	$(BIN)/ruff check --fix hooks tests bench
 
+## clean: delete the built site and the caches (.cache, the tools' caches); .venv stays
 clean:
 	rm -rf site .site-tmp .cache .pytest_cache .ruff_cache
+
+.PHONY: help
+## help: list these targets with what each does
+help:
+	@awk '/^## [a-z][a-z-]*: / { sub(/^## /, ""); name = $$0; sub(/:.*/, "", name); sub(/^[^:]*: /, ""); \
+		printf "  make %-12s %s\n", name, $$0 }' $(MAKEFILE_LIST)
