@@ -3,16 +3,19 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 PIP := $(BIN)/pip install --quiet --disable-pip-version-check --only-binary=:all:
-MKDOCS := $(BIN)/mkdocs
+# Every task is a command of the project's own (hooks/itasite/cli.py); this file only sets up and calls it.
+# PYTHONPATH keeps the command on this folder's code even when the venv was installed from another copy.
+ITASITE := PYTHONPATH=hooks $(BIN)/python -m itasite
 export NO_MKDOCS_2_WARNING := 1
-# Reproducible builds: dates inside the output come from the last commit, not the clock.
+# Reproducible builds: dates inside the output come from the last commit, not the clock (the tests' builds too).
 export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
 
 .PHONY: build check serve serve-en test bench lint format clean
 
-$(VENV)/.runtime: requirements.txt
+$(VENV)/.runtime: requirements.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(PIP) -r requirements.txt
+	$(PIP) --no-deps -e .
 	touch $@
 
 $(VENV)/.test: $(VENV)/.runtime requirements-test.txt
@@ -31,24 +34,19 @@ $(CHROMIUM):
 
 ## build: both languages into site/ (site/th, site/en); a failed build leaves the old site/ as it was
 build: $(VENV)/.runtime
-	rm -rf .site-tmp
-	$(MKDOCS) build --strict --quiet -f mkdocs.yml -d .site-tmp/th
-	$(MKDOCS) build --strict --quiet -f mkdocs.en.yml -d .site-tmp/en
-	PYTHONPATH=hooks $(BIN)/python -m itasite csp .site-tmp > .site-tmp/content-security-policy.txt
-	rm -rf site && mv .site-tmp site
-	@echo "Built site/ (open site/index.html, or serve the folder)"
+	$(ITASITE) build
 
 ## serve: live preview of the Thai site on http://127.0.0.1:8000/ (reloads on data/, docs/, hooks/, overrides/)
 serve: $(VENV)/.runtime
-	$(MKDOCS) serve -f mkdocs.yml -a 127.0.0.1:8000
+	$(ITASITE) serve --lang th
 
 ## serve-en: the same for the English site on http://127.0.0.1:8001/
 serve-en: $(VENV)/.runtime
-	$(MKDOCS) serve -f mkdocs.en.yml -a 127.0.0.1:8001
+	$(ITASITE) serve --lang en
 
 ## check: validate data/ alone (fast) and list untranslated fields
 check: $(VENV)/.runtime
-	PYTHONPATH=hooks $(BIN)/python -m itasite check $${ITA_DATA_DIR:-data}
+	$(ITASITE) check
 
 ## test: lint, then the whole test suite (real builds included)
 test: $(VENV)/.test $(CHROMIUM) node_modules/.installed lint

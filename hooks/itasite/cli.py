@@ -1,20 +1,36 @@
-"""The command line: `python -m itasite check [DATA_DIR]` and `python -m itasite csp SITE_DIR`.
+"""The project's command line: every task without `make`, wherever Python 3.11 runs (Windows included).
 
-Run with hooks/ on the Python path (the Makefile does that). `check` validates the data alone, fast, and
-says what it holds and what is left to translate: exit status 0 when the data can be published, 1 when it
-cannot, never a traceback for bad data. `csp` prints the Content-Security-Policy header of a built site.
+    python -m itasite build [--data DIR] [--out DIR]   both languages into site/, with its CSP header
+    python -m itasite serve [--lang th|en]             live preview on 127.0.0.1:8000 (th), :8001 (en)
+    python -m itasite check [DATA_DIR]                 validate the data alone, fast
+    python -m itasite csp [SITE_DIR]                   print the Content-Security-Policy of a built site
+    python -m itasite test [PYTEST ARGS]               the test suite
+
+Run them in the project folder (where mkdocs.yml is); the Makefile calls them. `check` exits 0 when the
+data can be published and 1 when it cannot; a failed `build` leaves the published folder as it was. Bad
+data never gives a traceback.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
+import shutil
+import subprocess
 import sys
 from pathlib import Path
 
 from .build.csp import content_security_policy
+from .build.engine import build_languages, replace_folder, serve_language
+from .build.provenance import last_commit_time
 from .data.problems import DataError
 from .data.untranslated import untranslated_fields
 from .pipeline import prepare
+from .site.locale import LANGUAGES
+
+CONFIG = "mkdocs.yml"  # marks the project folder, where the commands run, as `mkdocs` itself does
+SCRATCH = ".site-tmp"  # where a build is made before it replaces the published folder
+CSP_FILE = "content-security-policy.txt"
 
 
 def check(data: Path) -> int:
@@ -37,21 +53,93 @@ def check(data: Path) -> int:
     return 0
 
 
+def project_folder() -> Path:
+    """The folder the commands work in: the current one, which must hold the project."""
+    folder = Path.cwd()
+    if not (folder / CONFIG).is_file():
+        raise SystemExit(
+            f"ไม่พบ {CONFIG} ในโฟลเดอร์นี้ ให้เปิดคำสั่งในโฟลเดอร์ของโครงการ\n"
+            f"There is no {CONFIG} here: run the command in the project folder."
+        )
+    return folder
+
+
+def build_environment(data: Path | None) -> dict[str, str]:
+    """What every language's build is told: the data folder, and the date of the last commit, so dates in
+    the output come from the history rather than the clock and two builds of one commit are identical."""
+    env = {"ITA_DATA_DIR": str(data.resolve())} if data else {}
+    if "SOURCE_DATE_EPOCH" not in os.environ:
+        env["SOURCE_DATE_EPOCH"] = last_commit_time(Path.cwd()) or "0"
+    return env
+
+
+def build(data: Path | None, out: Path) -> int:
+    """Build both languages aside, add the CSP header, then replace the published folder in one move."""
+    project = project_folder()
+    scratch = project / SCRATCH
+    shutil.rmtree(scratch, ignore_errors=True)
+    status = build_languages(project, LANGUAGES, scratch, build_environment(data))
+    if status:
+        shutil.rmtree(scratch, ignore_errors=True)
+        return status
+    (scratch / CSP_FILE).write_text(content_security_policy(scratch) + "\n", encoding="utf-8")
+    replace_folder(scratch, out)
+    print(f"Built {out.as_posix()}/ (open {out.as_posix()}/index.html, or serve the folder)")
+    return 0
+
+
+def serve(lang: str, data: Path | None) -> int:
+    """Live preview of one language until interrupted."""
+    try:
+        return serve_language(project_folder(), LANGUAGES, lang, build_environment(data))
+    except KeyboardInterrupt:
+        return 0
+
+
+def run_tests(arguments: list[str]) -> int:
+    """The whole suite (or what `arguments` select), with the same Python."""
+    return subprocess.run([sys.executable, "-m", "pytest", *arguments], cwd=project_folder()).returncode
+
+
 def csp(site: Path) -> int:
     """Print the header value for a built site."""
     print(content_security_policy(site))
     return 0
 
 
-def main(argv: list[str]) -> int:
-    """Run one sub-command and return its exit status."""
-    parser = argparse.ArgumentParser(prog="python -m itasite", description=__doc__.split("\n\n")[0])
-    commands = parser.add_subparsers(dest="command", required=True)
-    commands.add_parser("check", help="validate the data alone").add_argument("data", nargs="?", default="data")
+def parser() -> argparse.ArgumentParser:
+    """The commands and their options, as `--help` shows them."""
+    main = argparse.ArgumentParser(prog="python -m itasite", description=(__doc__ or "").split("\n\n")[0])
+    commands = main.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    built = commands.add_parser("build", help="build both languages into site/")
+    built.add_argument("--data", type=Path, help="the data folder (default: data, or ITA_DATA_DIR)")
+    built.add_argument("--out", type=Path, default=Path("site"), help="where the site goes (default: site)")
+    served = commands.add_parser("serve", help="live preview of one language")
+    served.add_argument("--lang", choices=LANGUAGES, default=LANGUAGES[0])
+    served.add_argument("--data", type=Path, help="the data folder (default: data, or ITA_DATA_DIR)")
+    checked = commands.add_parser("check", help="validate the data alone")
+    checked.add_argument("data", nargs="?", type=Path, default=Path(os.environ.get("ITA_DATA_DIR") or "data"))
     commands.add_parser("csp", help="print the CSP header of a built site").add_argument(
-        "site", nargs="?", default="site"
+        "site", nargs="?", type=Path, default=Path("site")
     )
-    arguments = parser.parse_args(argv)
+    commands.add_parser("test", help="run the test suite", add_help=False)
+    return main
+
+
+def main(argv: list[str]) -> int:
+    """Run one command and return its exit status."""
+    if argv[:1] == ["test"]:
+        return run_tests(argv[1:])  # everything after `test` is pytest's
+    arguments = parser().parse_args(argv)
+    if arguments.command == "build":
+        return build(arguments.data, arguments.out)
+    if arguments.command == "serve":
+        return serve(arguments.lang, arguments.data)
     if arguments.command == "check":
-        return check(Path(arguments.data))
-    return csp(Path(arguments.site))
+        return check(arguments.data)
+    return csp(arguments.site)
+
+
+def run() -> None:
+    """The `itasite` console command an install provides."""
+    sys.exit(main(sys.argv[1:]))

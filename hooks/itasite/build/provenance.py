@@ -11,6 +11,8 @@ from pathlib import Path
 
 @dataclass(frozen=True)
 class Provenance:
+    """Which commit a site was built from and when its data last changed."""
+
     commit: str | None  # short commit id of the build
     data_changed: dt.date | None  # commit date of the last change to the data folder
 
@@ -33,3 +35,8 @@ def last_data_change(data_dir: Path) -> dt.date | None:
 def provenance(data_dir: Path) -> Provenance:
     """The commit being built and the date the data last changed."""
     return Provenance(_git(data_dir, "rev-parse", "--short", "HEAD") or None, last_data_change(data_dir))
+
+
+def last_commit_time(folder: Path) -> str | None:
+    """Seconds since 1970 of the last commit, the value reproducible builds take as SOURCE_DATE_EPOCH."""
+    return _git(folder, "log", "-1", "--format=%ct") or None
