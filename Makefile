@@ -22,6 +22,18 @@ $(VENV)/.test: $(VENV)/.runtime requirements-test.txt
 	$(PIP) -r requirements-test.txt
 	touch $@
 
+# The maintained forks ProperDocs and MaterialX, which tests/test_forks.py builds the site with, in a venv
+# of their own: MaterialX installs the same `material` module as mkdocs-material.
+FORKS := .venv-forks
+$(FORKS)/.installed: requirements-forks.txt
+	$(PYTHON) -m venv $(FORKS)
+	$(FORKS)/bin/pip install --quiet --disable-pip-version-check --only-binary=:all: -r requirements-forks.txt
+	touch $@
+
+.PHONY: forks
+## forks: install ProperDocs and MaterialX into .venv-forks (`make test` does it too)
+forks: $(FORKS)/.installed
+
 # axe-core, injected into the built pages by the accessibility test, from the npm registry (package-lock.json)
 node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund --silent
@@ -49,7 +61,7 @@ check: $(VENV)/.runtime
 	$(ITASITE) check
 
 ## test: lint, then the whole test suite (real builds included)
-test: $(VENV)/.test $(CHROMIUM) node_modules/.installed lint
+test: $(VENV)/.test $(FORKS)/.installed $(CHROMIUM) node_modules/.installed lint
 	CHROMIUM=$(CHROMIUM) $(BIN)/pytest
 
 ## bench: build-time figures (a benchmark, not a test)
