@@ -64,6 +64,11 @@ check: $(VENV)/.runtime
 test: $(VENV)/.test $(FORKS)/.installed $(CHROMIUM) node_modules/.installed lint
 	CHROMIUM=$(CHROMIUM) $(BIN)/pytest
 
+.PHONY: test-fast
+## test-fast: the tests that need neither a MkDocs build nor Chromium (no lint; seconds, not minutes)
+test-fast: $(VENV)/.test
+	$(BIN)/pytest -m "not build and not browser"
+
 ## bench: build-time figures (a benchmark, not a test)
 bench: $(VENV)/.runtime
 	$(BIN)/python bench/site.py

@@ -1,20 +1,25 @@
-"""Shared fixtures: the project's paths, the seed dataset, and real MkDocs builds of the site."""
+"""Shared fixtures (the seed dataset, real MkDocs builds of the site, Chromium) and the test tiers.
+
+Tiers: a test is marked `build` when it, or a fixture it uses, runs a real MkDocs build (or `make`), and
+`browser` when it uses the `browser` fixture. Fixtures are marked through the tests that use them; a test
+that builds by itself must say so with `@pytest.mark.build` (collection stops otherwise), and a test not
+marked `build` cannot start MkDocs or make at all: `make test-fast` runs neither builds nor Chromium.
+"""
 
 from __future__ import annotations
 
+import inspect
 import os
+import re
 import shutil
-import subprocess
 import sys
-import tempfile
-import threading
 from collections.abc import Iterator
-from functools import partial
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
 from hypothesis import settings
+from support.build import DATA, PROJECT, SUBPATH_ROOT, build_site
+from support.http import QuietHandler, serving
 
 from itasite.data.dataset import Dataset, load_dataset
 
@@ -23,12 +28,6 @@ settings.register_profile("ci", derandomize=True)
 if os.environ.get("CI"):
     settings.load_profile("ci")
 
-PROJECT = Path(__file__).resolve().parent.parent
-DATA = PROJECT / "data"
-LANGUAGES = {"th": "mkdocs.yml", "en": "mkdocs.en.yml"}
-SUBPATH_ROOT = "https://www.muangpan.go.th/ita/"
-# Builds of the tests share one cache, kept apart from the project's own `.cache/`
-BUILD_CACHE = tempfile.TemporaryDirectory(prefix="ita-cache-")
 CHROMIUM_FLAGS = [
     "--headless",
     "--no-sandbox",
@@ -38,44 +37,70 @@ CHROMIUM_FLAGS = [
     "--disable-sync",
     "--no-first-run",
 ]
+# Source that runs a build: build_site(), `python -m mkdocs` (build or serve), or a command list of mkdocs or make
+BUILDS = re.compile(r"""\bbuild_site\(|["']-m["'],\s*["']mkdocs["']|\[\s*["'](?:mkdocs|properdocs|make)["']""")
+BUILD_PROGRAMS = {"mkdocs", "properdocs", "make"}  # what a test not marked `build` may not start
+_running: pytest.Item | None = None  # the test being set up, run or torn down
 
 
-def build_site(out: Path, data_dir: Path = DATA, env: dict | None = None) -> subprocess.CompletedProcess:
-    """Run the real `mkdocs build --strict` of every language into `out/<lang>`; return the last run."""
-    environment = {
-        **os.environ,
-        "ITA_DATA_DIR": str(data_dir),
-        "ITA_CACHE_DIR": BUILD_CACHE.name,
-        "NO_MKDOCS_2_WARNING": "1",
-        **(env or {}),
-    }
-    result = None
-    for lang, config in LANGUAGES.items():
-        result = subprocess.run(
-            [
-                sys.executable,
-                "-m",
-                "mkdocs",
-                "build",
-                "--strict",
-                "-q",
-                "-f",
-                str(PROJECT / config),
-                "-d",
-                str(out / lang),
-            ],
-            cwd=PROJECT,
-            env=environment,
-            capture_output=True,
-            text=True,
+def _source(function) -> str:
+    """The source of a test or fixture function ('' when it has none, such as a built-in fixture)."""
+    try:
+        return inspect.getsource(inspect.unwrap(function))
+    except (OSError, TypeError):
+        return ""
+
+
+def _fixture_builds(item: pytest.Item) -> bool:
+    """Whether any fixture in the test's closure (fixtures of its fixtures included) runs a build."""
+    definitions = item._fixtureinfo.name2fixturedefs  # type: ignore[attr-defined]
+    return any(BUILDS.search(_source(d.func)) for name in item.fixturenames for d in definitions.get(name, ()))
+
+
+@pytest.hookimpl(tryfirst=True)  # before `-m` selects by these marks
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Mark `build` and `browser` tests from their fixtures; stop if a test builds by itself unmarked."""
+    unmarked = []
+    for item in items:
+        function = getattr(item, "function", None)
+        if function is not None and BUILDS.search(_source(function)) and not item.get_closest_marker("build"):
+            unmarked.append(item.nodeid)
+        if _fixture_builds(item):
+            item.add_marker(pytest.mark.build)
+        if "browser" in item.fixturenames:
+            item.add_marker(pytest.mark.browser)
+    if unmarked:
+        raise pytest.UsageError(
+            "these tests run a build but are not marked @pytest.mark.build:\n" + "\n".join(unmarked)
         )
-        if result.returncode != 0:
-            return result
-    return result
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_protocol(item: pytest.Item) -> Iterator[None]:
+    """Remember which test is running, for the guard on subprocesses."""
+    global _running
+    _running = item
+    try:
+        return (yield)
+    finally:
+        _running = None
+
+
+def _refuse_unmarked_builds(event: str, args: tuple) -> None:
+    """Audit hook: a test not marked `build` may not start MkDocs or make (even through a helper)."""
+    if event != "subprocess.Popen" or _running is None or _running.get_closest_marker("build"):
+        return
+    argv = [args[1]] if isinstance(args[1], (str, bytes, os.PathLike)) else list(args[1])
+    if any(Path(os.fsdecode(arg)).name in BUILD_PROGRAMS for arg in argv):
+        raise RuntimeError(f"{_running.nodeid} runs {argv[:4]} but is not marked @pytest.mark.build")
+
+
+sys.addaudithook(_refuse_unmarked_builds)
 
 
 @pytest.fixture(scope="session")
 def seed() -> Dataset:
+    """The seed data of data/, loaded once."""
     return load_dataset(DATA, PROJECT)
 
 
@@ -91,17 +116,8 @@ def seed_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture(scope="session")
 def served_site(seed_site: Path) -> Iterator[str]:
     """The seed site served over HTTP on 127.0.0.1 (a free port), as a visitor's browser reaches it."""
-    handler = partial(QuietHandler, directory=str(seed_site))
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
-
-
-class QuietHandler(SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:
-        pass
+    with serving(seed_site) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")
@@ -124,19 +140,15 @@ def subpath_site(tmp_path_factory) -> Iterator[str]:
     result = build_site(out, env={"SITE_URL": SUBPATH_ROOT})
     assert result.returncode == 0, result.stderr
 
-    class UnderSubpath(SimpleHTTPRequestHandler):
+    class UnderSubpath(QuietHandler):
         def translate_path(self, path: str) -> str:
+            """Serve only under /ita/, from the root of the build."""
             if not path.startswith("/ita/"):
                 return str(out / "no such file")
             return super().translate_path(path.removeprefix("/ita"))
 
-        def log_message(self, *args) -> None:
-            pass
-
-    server = ThreadingHTTPServer(("127.0.0.1", 0), partial(UnderSubpath, directory=str(out)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
+    with serving(out, UnderSubpath) as url:
+        yield url
 
 
 @pytest.fixture

@@ -8,8 +8,7 @@ from pathlib import Path
 
 import material as material_theme
 import pytest
-
-from conftest import PROJECT
+from support.build import PROJECT
 
 AXE = PROJECT / "node_modules/axe-core/axe.min.js"
 WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]

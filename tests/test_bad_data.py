@@ -3,7 +3,6 @@ message`, prints no traceback, and leaves the published site as it was."""
 
 from __future__ import annotations
 
-import hashlib
 import os
 import shutil
 import subprocess
@@ -11,28 +10,21 @@ import time
 from pathlib import Path
 
 import pytest
-
-from conftest import PROJECT, build_site
+from support.build import PROJECT, build_site
+from support.data import replace, tree_digest
 
 MEASURE = "data/measures/2568/06-conflict-of-interest.yml"
 RESULTS = "data/results/2568.yml"
 AGENCY = "data/agency.yml"
 
 
-def replace(old: str, new: str):
-    def change(path: Path) -> None:
-        text = path.read_text(encoding="utf-8")
-        assert old in text, f"{old!r} not in {path}"
-        path.write_text(text.replace(old, new, 1), encoding="utf-8")
-
-    return change
-
-
 def write_bytes(content: bytes):
+    """The damage that replaces a file's bytes by `content`."""
     return lambda path: path.write_bytes(content)
 
 
 def huge_text(path: Path) -> None:
+    """Damage: a title of one million Thai letters."""
     replace("  en: Measures to prevent conflicts of interest", "  en: " + "ก" * 1_048_576)(path)
 
 
@@ -63,16 +55,6 @@ MISTAKES = {
 }  # fmt: skip
 
 
-def tree_digest(folder: Path) -> str:
-    """A fingerprint of every file name and content under `folder`."""
-    digest = hashlib.sha256()
-    for path in sorted(folder.rglob("*")):
-        digest.update(path.relative_to(folder).as_posix().encode())
-        if path.is_file():
-            digest.update(path.read_bytes())
-    return digest.hexdigest()
-
-
 @pytest.fixture(scope="module")
 def published(tmp_path_factory) -> Path:
     """A site built from good data, standing in for the one already published."""
@@ -81,6 +63,7 @@ def published(tmp_path_factory) -> Path:
     return out
 
 
+@pytest.mark.build
 @pytest.mark.parametrize("case", MISTAKES)
 def test_mistake_stops_the_build_with_file_line_and_field(case, data_copy, published):
     file, damage, expected = MISTAKES[case]
@@ -97,6 +80,7 @@ def test_mistake_stops_the_build_with_file_line_and_field(case, data_copy, publi
     assert tree_digest(published) == before
 
 
+@pytest.mark.build
 @pytest.mark.parametrize(
     ("case", "damage"),
     [
@@ -112,6 +96,7 @@ def test_accepted_variants_build(case, damage, data_copy, tmp_path):
     assert "98.57" in (tmp_path / "site/th/results/2568/index.html").read_text(encoding="utf-8")
 
 
+@pytest.mark.build
 def test_make_build_keeps_the_old_site_when_data_is_broken(tmp_path):
     """The real `make build`: a failed build leaves site/ byte for byte as it was."""
     tracked = subprocess.run(["git", "ls-files"], cwd=PROJECT, capture_output=True, text=True, check=True)

@@ -5,63 +5,16 @@ from __future__ import annotations
 
 import re
 import xml.etree.ElementTree as ET
-from html.parser import HTMLParser
-from pathlib import Path
 
 import pytest
+from support.build import PROJECT, build_site
+from support.site import page, pages_of, parse, text_of
 
-from conftest import build_site
 from itasite.scoring import score_dataset
 from itasite.site.locale import load_locale
 from itasite.site.plan import plan_site
 
 SITEMAP_NS = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
-
-
-class _Links(HTMLParser):
-    """Collect the links, ids and visible text of a page."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.links: list[dict] = []
-        self.ids: set[str] = set()
-        self.text: list[str] = []
-        self._skip = 0
-
-    def handle_starttag(self, tag, attrs):
-        attrs = dict(attrs)
-        if "id" in attrs:
-            self.ids.add(attrs["id"])
-        if tag == "a" and "href" in attrs:
-            self.links.append(attrs)
-        if tag in ("script", "style"):
-            self._skip += 1
-
-    def handle_endtag(self, tag):
-        if tag in ("script", "style"):
-            self._skip -= 1
-
-    def handle_data(self, data):
-        if not self._skip:
-            self.text.append(data)
-
-
-def parse(path: Path) -> _Links:
-    parser = _Links()
-    parser.feed(path.read_text(encoding="utf-8"))
-    return parser
-
-
-def text_of(path: Path) -> str:
-    return re.sub(r"\s+", " ", " ".join(parse(path).text))
-
-
-def page(site: Path, lang: str, url: str) -> Path:
-    return site / lang / url / "index.html"
-
-
-def pages_of(site: Path, lang: str) -> set[str]:
-    return {p.parent.relative_to(site / lang).as_posix() for p in (site / lang).rglob("index.html")} - {"search"}
 
 
 def test_every_page_exists_in_both_languages(seed_site):
@@ -161,7 +114,7 @@ def test_site_root_sends_visitors_to_thai_without_javascript(seed_site):
 
 
 def test_no_generated_page_is_written_into_docs(seed):
-    docs = Path(__file__).parent.parent / "docs"
+    docs = PROJECT / "docs"
     generated = {spec.src_uri for spec in plan_site(score_dataset(seed), load_locale("th")).pages}
     for lang in ("th", "en"):
         written = {p.relative_to(docs / lang).as_posix() for p in (docs / lang).rglob("*.md")}
@@ -169,6 +122,7 @@ def test_no_generated_page_is_written_into_docs(seed):
         assert not written & generated
 
 
+@pytest.mark.build
 def test_a_new_year_needs_data_only(data_copy, tmp_path):
     (data_copy / "results" / "2569.yml").write_text(
         "year: 2569\nscores: {1: 100, 2: 100, 3: 100, 4: 100, 5: 100, 6: 99, 7: 98, 8: 96.5, 9: 100, 10: 90}\n",

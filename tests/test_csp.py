@@ -3,14 +3,10 @@ Chromium, with no policy violation."""
 
 from __future__ import annotations
 
-import threading
-from functools import partial
-from http.server import ThreadingHTTPServer
-
 import pytest
-from test_search_browser import search
+from support.browser import search
+from support.http import QuietHandler, serving
 
-from conftest import QuietHandler
 from itasite.build.csp import content_security_policy
 
 RECORD_VIOLATIONS = """
@@ -22,35 +18,35 @@ document.addEventListener("securitypolicyviolation", e => {
 
 
 def serve_with(site, policy):
+    """Serve `site` with `policy` and `nosniff` on every response, until the block ends."""
+
     class WithPolicy(QuietHandler):
         def end_headers(self):
+            """Add the policy's headers."""
             self.send_header("Content-Security-Policy", policy)
             self.send_header("X-Content-Type-Options", "nosniff")
             super().end_headers()
 
-    server = ThreadingHTTPServer(("127.0.0.1", 0), partial(WithPolicy, directory=str(site)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return server
+    return serving(site, WithPolicy)
 
 
 @pytest.fixture(scope="module")
 def strict_site(seed_site):
+    """The seed site served with its own policy."""
     policy = content_security_policy(seed_site)
-    server = serve_with(seed_site, policy)
-    yield f"http://127.0.0.1:{server.server_address[1]}", policy
-    server.shutdown()
+    with serve_with(seed_site, policy) as url:
+        yield url, policy
 
 
 def test_a_policy_without_the_hashes_is_violated(browser, seed_site):
     """The violation check works: Material's inline scripts are blocked without their hashes."""
     policy = content_security_policy(seed_site).split(" 'sha256-")[0] + "; style-src 'self'"
-    server = serve_with(seed_site, policy)
-    page = browser.new_page()
-    page.add_init_script(RECORD_VIOLATIONS)
-    page.goto(f"http://127.0.0.1:{server.server_address[1]}/th/", wait_until="load")
-    assert any(v.startswith("script-src") for v in page.evaluate("window.__violations"))
-    page.close()
-    server.shutdown()
+    with serve_with(seed_site, policy) as url:
+        page = browser.new_page()
+        page.add_init_script(RECORD_VIOLATIONS)
+        page.goto(f"{url}/th/", wait_until="load")
+        assert any(v.startswith("script-src") for v in page.evaluate("window.__violations"))
+        page.close()
 
 
 def test_policy_allows_only_the_site_itself(strict_site):

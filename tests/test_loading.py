@@ -6,8 +6,9 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
+from support.build import PROJECT, build_site
+from support.data import replace
 
-from conftest import PROJECT, build_site
 from itasite import cli
 from itasite.data.dataset import load_dataset
 from itasite.data.problems import DataError
@@ -57,13 +58,6 @@ def test_continuation_rows_are_merged_into_their_measure(seed):
     assert len(measures[15].outputs) == 7 and len(measures[15].outputs[6].items) == 5
 
 
-def edit(data: Path, relative: str, old: str, new: str) -> None:
-    path = data.parent / relative
-    text = path.read_text(encoding="utf-8")
-    assert old in text, f"{old!r} not in {relative}"
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
-
-
 def problems_after(data: Path) -> list[str]:
     with pytest.raises(DataError) as caught:
         prepare(data, data.parent)
@@ -71,20 +65,23 @@ def problems_after(data: Path) -> list[str]:
 
 
 def test_thai_digits_are_read_as_numbers(data_copy):
-    edit(data_copy, RESULTS, "  6: 98.57", "  6: ๙๘.๕๗")
+    replace("  6: 98.57", "  6: ๙๘.๕๗")(data_copy.parent / RESULTS)
     assert load_dataset(data_copy, data_copy.parent).results[2568].scores[6] == Decimal("98.57")
 
 
 def test_every_problem_is_reported_at_once(data_copy):
-    edit(data_copy, RESULTS, "  6: 98.57", "  6: 198.57")
-    edit(data_copy, MEASURE, "units: [clerk-office]", "units: [nobody]")
+    replace("  6: 98.57", "  6: 198.57")(data_copy.parent / RESULTS)
+    replace("units: [clerk-office]", "units: [nobody]")(data_copy.parent / MEASURE)
     problems = problems_after(data_copy)
     assert any(p.startswith(RESULTS) for p in problems) and any(p.startswith(MEASURE) for p in problems)
 
 
+@pytest.mark.build
 def test_a_script_in_a_title_is_shown_as_text(data_copy, tmp_path):
-    edit(data_copy, MEASURE, "  th: มาตรการป้องกันผลประโยชน์ทับซ้อน", '  th: "</title><script>alert(1)</script>"')
-    edit(data_copy, MEASURE, "  en: Measures to prevent conflicts of interest", '  en: "<script>alert(2)</script>"')
+    replace("  th: มาตรการป้องกันผลประโยชน์ทับซ้อน", '  th: "</title><script>alert(1)</script>"')(data_copy.parent / MEASURE)
+    replace("  en: Measures to prevent conflicts of interest", '  en: "<script>alert(2)</script>"')(
+        data_copy.parent / MEASURE
+    )
     out = tmp_path / "site"
     assert build_site(out, data_copy).returncode == 0
     for lang in ("th", "en"):
@@ -96,8 +93,9 @@ def test_a_script_in_a_title_is_shown_as_text(data_copy, tmp_path):
     )
 
 
+@pytest.mark.build
 def test_untranslated_fields_are_listed_and_shown_in_thai(data_copy, tmp_path):
-    edit(data_copy, MEASURE, "  en: Measures to prevent conflicts of interest\n", "")
+    replace("  en: Measures to prevent conflicts of interest\n", "")(data_copy.parent / MEASURE)
     dataset = load_dataset(data_copy, data_copy.parent)
     assert [str(p) for p in untranslated_fields(dataset)] == [f"{MEASURE}:7:7: title.en: no English yet"]
     out = tmp_path / "site"
@@ -113,7 +111,7 @@ def test_check_command_summarises_the_seed(capsys):
 
 
 def test_check_command_reports_problems_without_a_traceback(data_copy, capsys):
-    edit(data_copy, RESULTS, "  6: 98.57", "  6: 198.57")
+    replace("  6: 98.57", "  6: 198.57")(data_copy.parent / RESULTS)
     assert cli.main(["check", str(data_copy)]) == 1
     err = capsys.readouterr().err
     assert err.startswith(f"{RESULTS}:9:6: scores[6]: input should be less than or equal to 100")

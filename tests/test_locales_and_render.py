@@ -6,8 +6,8 @@ import datetime as dt
 
 import pytest
 import yaml
+from support.build import PROJECT
 
-from conftest import PROJECT
 from itasite.data.models import Text
 from itasite.site.locale import load_locale
 from itasite.site.render import PageRenderer, markdown_text, paragraph_text, relative_href, url_of

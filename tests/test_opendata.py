@@ -14,9 +14,8 @@ from pathlib import Path
 import jsonschema
 import pytest
 import yaml
-from test_build import page, parse, text_of
-
-from conftest import DATA
+from support.build import DATA
+from support.site import page, parse, text_of
 
 FILES = ["ita-scores.csv", "ita-measures.csv", "ita-data.json", "ita-data.schema.json"]
 

@@ -6,15 +6,15 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from test_build import page, pages_of, text_of
-
-from conftest import PROJECT, build_site
+from support.build import PROJECT, build_site
+from support.site import page, pages_of, text_of
 
 FIXTURE = PROJECT / "tests/fixtures/agency-b/data"
 
 
 @pytest.fixture(scope="module")
 def agency_site(tmp_path_factory) -> Path:
+    """The second agency's data built for real, both languages."""
     out = tmp_path_factory.mktemp("agency-b")
     result = build_site(out, FIXTURE)
     assert result.returncode == 0, result.stderr

@@ -4,21 +4,13 @@ and nothing is requested from another site. The index waits until search is open
 
 from __future__ import annotations
 
-import time
 from urllib.parse import urlparse
 
 import pytest
+from support.http import wait_for
 
 BUDGET_KB = 450
 SEARCH_DOWNLOADS = ("search/search_index.json", "workers/material-search")  # what opening search loads
-
-
-def wait_for(page, received: dict[str, int], parts: tuple[str, ...], url: str) -> None:
-    """Wait until a response whose address holds each of `parts` has arrived."""
-    deadline = time.monotonic() + 10
-    while not all(any(part in address for address in received) for part in parts):
-        assert time.monotonic() < deadline, f"{url}: {parts} never arrived; received {list(received)}"
-        page.wait_for_timeout(50)
 
 
 def first_visit(browser, url: str) -> tuple[dict[str, int], dict[str, int]]:
@@ -34,7 +26,13 @@ def first_visit(browser, url: str) -> tuple[dict[str, int], dict[str, int]]:
     searched: dict[str, int] = {}
     if page.evaluate("() => Boolean(document.forms.namedItem('search'))"):
         page.click("label.md-header__button[for=__search]")
-        wait_for(page, received, SEARCH_DOWNLOADS, url)
+        arrived = wait_for(
+            lambda: all(any(part in address for address in received) for part in SEARCH_DOWNLOADS),
+            10,
+            pause=0.05,
+            sleep=lambda seconds: page.wait_for_timeout(seconds * 1000),  # the page's events keep arriving
+        )
+        assert arrived, f"{url}: {SEARCH_DOWNLOADS} never arrived; received {list(received)}"
         page.wait_for_timeout(100)  # anything still in flight
         searched = dict(received)
     context.close()
@@ -42,6 +40,7 @@ def first_visit(browser, url: str) -> tuple[dict[str, int], dict[str, int]]:
 
 
 def kilobytes(received: dict[str, int]) -> float:
+    """The total size of the responses, in KB."""
     return sum(received.values()) / 1024
 
 

@@ -10,11 +10,12 @@ from contextlib import contextmanager, redirect_stderr, redirect_stdout
 from io import StringIO
 from pathlib import Path
 
+import pytest
 import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from support.build import DATA, build_site
 
-from conftest import DATA, build_site
 from itasite import cli
 from itasite.pipeline import prepare
 from itasite.site.locale import load_locale
@@ -86,6 +87,7 @@ def test_any_valid_data_renders_every_page_without_raw_markup(year):
             assert "<script" not in markdown and "</title><script" not in markdown  # charts have their own <title>
 
 
+@pytest.mark.build
 @settings(max_examples=3, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(new_year())
 def test_any_valid_data_builds_with_mkdocs(year):
@@ -109,6 +111,7 @@ damage = st.lists(
 
 
 def damaged(text: str, edits: list) -> str:
+    """The text with each edit (delete, insert or replace one character at a relative place) applied."""
     for where, action, char in edits:
         at = int(where * len(text))
         if action == "delete":

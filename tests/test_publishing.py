@@ -9,15 +9,15 @@ import socket
 import subprocess
 import sys
 import time
-import urllib.error
 import urllib.parse
-import urllib.request
-from html.parser import HTMLParser
 from pathlib import Path
 
+import pytest
 import yaml
-
-from conftest import PROJECT, SUBPATH_ROOT, build_site
+from support.build import PROJECT, SUBPATH_ROOT, build_site
+from support.data import tree_digest
+from support.http import fetch, wait_for
+from support.site import parse_html
 
 WORKFLOWS = PROJECT / ".github/workflows"
 ACTIONLINT = Path(sys.executable).parent / "actionlint"
@@ -51,28 +51,6 @@ def test_workflow_tests_everything_and_deploys_main_to_pages():
     assert any("make build" in step.get("run", "") for step in jobs["build"]["steps"])
 
 
-class _Links(HTMLParser):
-    """Every address a page refers to: links, stylesheets, scripts, images."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.addresses: list[str] = []
-
-    def handle_starttag(self, tag, attrs):
-        attrs = dict(attrs)
-        for name in ("href", "src"):
-            if attrs.get(name) and tag in ("a", "link", "script", "img"):
-                self.addresses.append(attrs[name])
-
-
-def fetch(url: str) -> tuple[int, bytes, str]:
-    try:
-        with urllib.request.urlopen(url, timeout=10) as response:
-            return response.status, response.read(), response.headers.get_content_type()
-    except urllib.error.HTTPError as error:
-        return error.code, b"", ""
-
-
 def test_every_link_works_under_the_subpath(subpath_site):
     """Crawl from the root (and the 404 pages); every internal address answers and stays under /ita/."""
     local = urllib.parse.urlparse(subpath_site).netloc
@@ -92,9 +70,7 @@ def test_every_link_works_under_the_subpath(subpath_site):
         if kind != "text/html":
             continue
         pages += 1
-        parser = _Links()
-        parser.feed(body.decode("utf-8"))
-        for address in parser.addresses:
+        for address in parse_html(body.decode("utf-8")).addresses:
             target = urllib.parse.urljoin(url, address).split("#")[0]
             parsed = urllib.parse.urlparse(target)
             if target.startswith(SUBPATH_ROOT):  # canonical and other absolute addresses of this site
@@ -126,12 +102,7 @@ def test_sitemaps_and_robots_point_into_the_subpath(subpath_site):
             assert fetch(f"{subpath_site}/ita/" + address.removeprefix(SUBPATH_ROOT))[0] == 200, address
 
 
-def tree(folder: Path) -> dict[str, bytes]:
-    return {
-        path.relative_to(folder).as_posix(): path.read_bytes() for path in sorted(folder.rglob("*")) if path.is_file()
-    }
-
-
+@pytest.mark.build
 def test_builds_of_the_same_commit_are_byte_identical_with_or_without_a_cache(tmp_path):
     """No cache, an empty cache (which the build fills), that full cache and a cache that cannot be written
     (a file stands where its folder should be) give the same bytes."""
@@ -146,20 +117,21 @@ def test_builds_of_the_same_commit_are_byte_identical_with_or_without_a_cache(tm
     for name, cache_dir in builds.items():
         out = tmp_path / name.replace(" ", "-")
         assert build_site(out, env={"SOURCE_DATE_EPOCH": epoch or "0", "ITA_CACHE_DIR": cache_dir}).returncode == 0
-        trees[name] = tree(out)
+        trees[name] = tree_digest(out)
         if name == "empty cache":
             assert sorted(path.name for path in cache.glob("thai-words-*.json")) == [
                 "thai-words-en.json",
                 "thai-words-th.json",
             ]
     one = trees["no cache"]
-    assert len(one) > 100
+    assert sum(digest != "/" for digest in one.values()) > 100  # files, not counting folders
     for name, other in trees.items():
         assert other.keys() == one.keys(), name
         different = [path for path in one if one[path] != other[path]]
         assert not different, (name, different)
 
 
+@pytest.mark.build
 def test_footer_names_the_commit_and_links_the_data(tmp_path):
     out = tmp_path / "site"
     assert build_site(out, env={"REPO_URL": "https://github.com/example/ita"}).returncode == 0
@@ -172,6 +144,7 @@ def test_footer_names_the_commit_and_links_the_data(tmp_path):
     assert '<a href="https://www.muangpan.go.th/">Mueang Pan Subdistrict Municipality</a>' in html
 
 
+@pytest.mark.build
 def test_live_preview_serves_an_edited_data_file(data_copy):
     """The real `mkdocs serve` rebuilds when a YAML file of the data changes, without a restart."""
     with socket.socket() as probe:
@@ -181,33 +154,21 @@ def test_live_preview_serves_an_edited_data_file(data_copy):
     command = [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}", "-w", str(data_copy)]
     server = subprocess.Popen(command, cwd=PROJECT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     url = f"http://127.0.0.1:{port}/measures/2568/06-conflict-of-interest/"
+
+    def serves(text: str) -> bool:
+        """Whether the page, fetched now, shows `text`."""
+        return text in fetch(url, timeout=5)[1].decode("utf-8")
+
     try:
-        assert wait_for(lambda: "ผลประโยชน์ทับซ้อน" in fetch_text(url), 60), "mkdocs serve did not start"
+        assert wait_for(lambda: serves("ผลประโยชน์ทับซ้อน"), 60), "mkdocs serve did not start"
         measure = data_copy / "measures/2568/06-conflict-of-interest.yml"
         measure.write_text(
             measure.read_text(encoding="utf-8").replace("มาตรการป้องกันผลประโยชน์ทับซ้อน", "ทดสอบการแก้ไขสด"),
             encoding="utf-8",
         )
         started = time.monotonic()
-        assert wait_for(lambda: "ทดสอบการแก้ไขสด" in fetch_text(url), 30), "the edit was not served"
+        assert wait_for(lambda: serves("ทดสอบการแก้ไขสด"), 30), "the edit was not served"
         print(f"\nedited text served {time.monotonic() - started:.1f} s after saving")
     finally:
         server.terminate()
         server.wait(timeout=10)
-
-
-def fetch_text(url: str) -> str:
-    try:
-        with urllib.request.urlopen(url, timeout=5) as response:
-            return response.read().decode("utf-8")
-    except (urllib.error.URLError, ConnectionError, TimeoutError):
-        return ""
-
-
-def wait_for(condition, seconds: float) -> bool:
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        if condition():
-            return True
-        time.sleep(0.25)
-    return False

@@ -5,6 +5,7 @@ character clusters whole. Recall is printed; it must be at least 95% in each lan
 from __future__ import annotations
 
 import pytest
+from support.browser import search
 
 M = "measures/2568/"
 THAI_QUERIES = [  # (query, the page that must be among the first five results)
@@ -78,25 +79,8 @@ CLUSTER_TAIL = "\u0e30\u0e31\u0e32\u0e33\u0e45" + "".join(map(chr, [*range(0x0E3
 LEADING_VOWELS = "\u0e40\u0e41\u0e42\u0e43\u0e44"
 
 
-def search(page, query: str) -> list[str]:
-    """Type `query` into Material's search box and return the result pages' paths, best first."""
-    box = page.locator("input.md-search__input")
-    box.fill("")
-    box.press("End")
-    page.wait_for_function("() => !document.querySelector('.md-search-result__list li')")
-    box.fill(query)
-    box.press("End")
-    page.wait_for_function(
-        "() => document.querySelector('.md-search-result__list li') ||"
-        " /^(No|ไม่)/.test(document.querySelector('.md-search-result__meta').textContent.trim())"
-    )
-    paths = page.locator("li.md-search-result__item > a.md-search-result__link").evaluate_all(
-        "links => links.map(link => new URL(link.href).pathname)"
-    )
-    return list(dict.fromkeys(paths))  # a page's sections are listed under it: count the page once
-
-
 def recall(browser, served_site: str, lang: str, queries: list[tuple[str, str]]) -> tuple[float, list]:
+    """The share of `queries` whose page is among the first five results, and the misses."""
     page = browser.new_page(viewport={"width": 1280, "height": 900})
     page.goto(f"{served_site}/{lang}/")
     misses = []

@@ -6,8 +6,8 @@ import json
 import re
 
 import pytest
+from support.build import PROJECT
 
-from conftest import PROJECT
 from itasite.search.index import segment_search_index
 from itasite.search.thai import (
     THAI_RUN,

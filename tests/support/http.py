@@ -1,0 +1,56 @@
+"""Serving a folder on 127.0.0.1, fetching from it, and waiting for something to happen."""
+
+from __future__ import annotations
+
+import threading
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from functools import partial
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+
+class QuietHandler(SimpleHTTPRequestHandler):
+    """Serve files without a log line per request in the test output."""
+
+    def log_message(self, format: str, *args: object) -> None:
+        """Say nothing."""
+
+
+@contextmanager
+def serving(folder: Path, handler: type[SimpleHTTPRequestHandler] = QuietHandler) -> Iterator[str]:
+    """Serve `folder` over HTTP on a free port of 127.0.0.1 until the block ends; give its base URL."""
+    server = ThreadingHTTPServer(("127.0.0.1", 0), partial(handler, directory=str(folder)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def fetch(url: str, timeout: float = 10) -> tuple[int, bytes, str]:
+    """Status, body and content type of `url`; an HTTP error gives its status, no answer at all gives 0."""
+    try:
+        with urllib.request.urlopen(url, timeout=timeout) as response:
+            return response.status, response.read(), response.headers.get_content_type()
+    except urllib.error.HTTPError as error:
+        return error.code, b"", ""
+    except (urllib.error.URLError, ConnectionError, TimeoutError):
+        return 0, b"", ""
+
+
+def wait_for(
+    condition: Callable[[], bool], seconds: float, pause: float = 0.25, sleep: Callable[[float], object] = time.sleep
+) -> bool:
+    """Whether `condition` became true within `seconds`, checked every `pause` seconds (slept with `sleep`,
+    which a browser page replaces by its own wait so its events keep arriving)."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if condition():
+            return True
+        sleep(pause)
+    return False
