@@ -1,5 +1,6 @@
-"""Every kind of mistake a clerk can make in data/: the real build stops with `file:line:column: field:
-message`, prints no traceback, and leaves the published site as it was."""
+"""Every kind of mistake a clerk can make in data/ is reported as `file:line:column: field: message` by the
+data pipeline (in-process, one row per mistake); a few of them also go through the real build, which stops
+without a traceback and leaves the published site as it was."""
 
 from __future__ import annotations
 
@@ -12,6 +13,9 @@ from pathlib import Path
 import pytest
 from support.build import PROJECT, build_site
 from support.data import replace, tree_digest
+
+from itasite.data.problems import DataError
+from itasite.pipeline import prepare
 
 MEASURE = "data/measures/2568/06-conflict-of-interest.yml"
 RESULTS = "data/results/2568.yml"
@@ -53,6 +57,8 @@ MISTAKES = {
     "hostile link": (AGENCY, replace("website: https://www.muangpan.go.th/", "website: javascript:alert(1)"), f"{AGENCY}:11:10: website: a link must start with one of http://, https://, mailto:, tel:"),
     "hostile contact link": (AGENCY, replace("    url: https://www.muangpan.go.th/\n  - kind: facebook", "    url: data:text/html,x\n  - kind: facebook"), f"{AGENCY}:16:10: contacts[0].url: a link must start with one of"),
 }  # fmt: skip
+# Rows that also go through the real build: one found while reading YAML, one by the models, one after scoring
+END_TO_END = ["yaml syntax", "missing required field", "stated total disagrees"]
 
 
 @pytest.fixture(scope="module")
@@ -63,8 +69,19 @@ def published(tmp_path_factory) -> Path:
     return out
 
 
-@pytest.mark.build
 @pytest.mark.parametrize("case", MISTAKES)
+def test_mistake_is_reported_with_file_line_and_field(case, data_copy):
+    """The pipeline the build runs (`prepare`, as the MkDocs hook calls it) names the place of the mistake."""
+    file, damage, expected = MISTAKES[case]
+    damage(data_copy.parent / file)
+    with pytest.raises(DataError) as caught:
+        prepare(data_copy, PROJECT)
+    report = caught.value.report()
+    assert any(line.startswith(expected) for line in report.splitlines()), report
+
+
+@pytest.mark.build
+@pytest.mark.parametrize("case", END_TO_END)
 def test_mistake_stops_the_build_with_file_line_and_field(case, data_copy, published):
     file, damage, expected = MISTAKES[case]
     damage(data_copy.parent / file)
