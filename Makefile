@@ -64,10 +64,15 @@ check: $(VENV)/.runtime
 test: $(VENV)/.test $(FORKS)/.installed $(CHROMIUM) node_modules/.installed lint
 	CHROMIUM=$(CHROMIUM) $(BIN)/pytest
 
-.PHONY: test-fast
+.PHONY: test-fast goldens
 ## test-fast: the tests that need neither a MkDocs build nor Chromium (no lint; seconds, not minutes)
 test-fast: $(VENV)/.test
 	$(BIN)/pytest -m "not build and not browser"
+
+## goldens: rewrite tests/goldens/ from the page templates, then review `git diff tests/goldens` and commit
+# The same without make: .venv/bin/pytest tests/test_goldens.py --update-goldens
+goldens: $(VENV)/.test
+	$(BIN)/pytest -q tests/test_goldens.py --update-goldens
 
 ## bench: build-time figures (a benchmark, not a test)
 bench: $(VENV)/.runtime

@@ -43,6 +43,13 @@ BUILD_PROGRAMS = {"mkdocs", "properdocs", "make"}  # what a test not marked `bui
 _running: pytest.Item | None = None  # the test being set up, run or torn down
 
 
+def pytest_addoption(parser: pytest.Parser) -> None:
+    """`--update-goldens`: rewrite tests/goldens/ from what the templates give now (`make goldens`)."""
+    parser.addoption(
+        "--update-goldens", action="store_true", help="rewrite the golden files of test_goldens.py, then compare"
+    )
+
+
 def _source(function) -> str:
     """The source of a test or fixture function ('' when it has none, such as a built-in fixture)."""
     try:
