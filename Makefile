@@ -1,4 +1,5 @@
 # Two commands set everything up on a fresh machine: `make build` and `make test`.
+.DEFAULT_GOAL := build
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin

@@ -31,6 +31,7 @@ from .routes import (
 Context = dict[str, Any]  # what a template is rendered with
 NavEntry = str | dict[str, Any]  # MkDocs' nav: a page path, or {title: page or list of entries}
 
+
 @dataclass(frozen=True)
 class PageSpec:
     """One generated page: where it goes, which template renders it, and with what."""

@@ -10,7 +10,6 @@ from __future__ import annotations
 import posixpath
 import re
 from pathlib import Path
-
 from typing import Any
 
 from jinja2 import BytecodeCache, Environment, FileSystemLoader, StrictUndefined, select_autoescape
