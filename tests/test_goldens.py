@@ -59,6 +59,7 @@ def rewrite(folder: Path, pages: dict[str, str]) -> None:
 
 @pytest.mark.parametrize("lang", ["th", "en"])
 def test_generated_markdown_matches_the_goldens(scored, lang, request):
+    """Each page's Markdown equals its golden file; no page lacks one and no golden is left over."""
     pages = rendered(scored, lang)
     folder = GOLDENS / lang
     if request.config.getoption("update_goldens"):
