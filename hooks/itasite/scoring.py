@@ -14,6 +14,7 @@ from decimal import Decimal
 from itertools import pairwise
 
 from .data.dataset import DataFiles, Dataset
+from .data.messages import Bilingual
 from .data.models import Indicator, Level, Results, Scheme, Tool
 from .data.problems import Problem
 from .data.sources import Loaded
@@ -225,22 +226,25 @@ def _check_stated(loaded: Loaded[Results], computed: YearScore) -> list[Problem]
     problems = []
     if abs(stated.total - computed.total) > STATED_TOLERANCE:
         problems.append(
-            loaded.problem(
-                ("stated", "total"), f"the report states {stated.total} but the indicator scores give {computed.total}"
-            )
+            loaded.problem(("stated", "total"), "stated_total", stated=stated.total, computed=computed.total)
         )
-    level_ids = [level.id for level in computed.scheme.levels]
+    levels = computed.scheme.levels
+    level_ids = [level.id for level in levels]
     if stated.level not in level_ids:
         problems.append(
             loaded.problem(
                 ("stated", "level"),
-                f"unknown level {stated.level!r}; scheme {computed.scheme.id!r} has: {', '.join(level_ids)}",
+                "stated_level_unknown",
+                level=stated.level,
+                scheme=computed.scheme.id,
+                levels=Bilingual(
+                    ", ".join(f"{level.id} ({level.name.th})" for level in levels),
+                    ", ".join(f"{level.id} ({level.name.en or level.name.th})" for level in levels),
+                ),
             )
         )
     elif stated.level != computed.level.id:
         problems.append(
-            loaded.problem(
-                ("stated", "level"), f"the report states {stated.level!r} but the scores give {computed.level.id!r}"
-            )
+            loaded.problem(("stated", "level"), "stated_level", stated=stated.level, computed=computed.level.id)
         )
     return problems

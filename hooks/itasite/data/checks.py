@@ -8,15 +8,16 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from itertools import pairwise
 from pathlib import PurePosixPath
 
 from pydantic import BaseModel
 
 from ..numbers import fiscal_year_bounds
+from .messages import Bilingual
 from .models import LevelsFile, Measure, Report, Results
-from .problems import Problem
+from .problems import Problem, message
 from .sources import Loaded, Lookups
 
 MEASURE_FILE_NAME = re.compile(r"^(\d{2,3})-[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -26,10 +27,18 @@ def _duplicates(loaded: Loaded[BaseModel], items: Sequence[BaseModel], key: str,
     """Problems for every repeated `key` value in a list field of one file."""
     counts = Counter(getattr(item, key) for item in items)
     return [
-        loaded.problem((field, index, key), f"{getattr(item, key)!r} is given more than once")
+        loaded.problem((field, index, key), "duplicate_value", value=getattr(item, key))
         for index, item in enumerate(items)
         if counts[getattr(item, key)] > 1
     ]
+
+
+def _span(numbers: Iterable[int]) -> str:
+    """Indicator numbers as a clerk reads them: 1–10 when they run without a gap, else each one."""
+    ordered = sorted(numbers)
+    if ordered and ordered == list(range(ordered[0], ordered[-1] + 1)) and len(ordered) > 2:
+        return f"{ordered[0]}–{ordered[-1]}"
+    return ", ".join(map(str, ordered))
 
 
 def check_lookups(lookups: Lookups) -> list[Problem]:
@@ -37,27 +46,23 @@ def check_lookups(lookups: Lookups) -> list[Problem]:
     units, framework, levels, agency = lookups.units, lookups.indicators, lookups.levels, lookups.agency
     problems = _duplicates(units, units.record.units, "id", "units")
     if agency.record.logo and not (agency.path.parent / agency.record.logo).is_file():
-        problems.append(agency.problem(("logo",), f"there is no file {agency.record.logo} beside agency.yml"))
+        problems.append(agency.problem(("logo",), "logo_missing", logo=agency.record.logo))
     problems += _duplicates(framework, framework.record.indicators, "number", "indicators")
     problems += _duplicates(framework, framework.record.tools, "id", "tools")
     described = {tool.id for tool in framework.record.tools}
     used = {indicator.tool for indicator in framework.record.indicators}
     problems += [
-        framework.problem(("indicators", index, "tool"), f"tool {indicator.tool} is not described under tools")
+        framework.problem(("indicators", index, "tool"), "tool_undescribed", tool=indicator.tool)
         for index, indicator in enumerate(framework.record.indicators)
         if indicator.tool not in described
     ]
     problems += _duplicates(levels, levels.record.schemes, "id", "schemes")
     for index, scheme in enumerate(levels.record.schemes):
         if set(scheme.weights) != used:
-            expected = ", ".join(sorted(used))
-            problems.append(
-                levels.problem(
-                    ("schemes", index, "weights"), f"must give a weight for exactly the tools in use: {expected}"
-                )
-            )
+            tools = ", ".join(sorted(used))
+            problems.append(levels.problem(("schemes", index, "weights"), "weights_tools", tools=tools))
         problems += [
-            levels.problem(("schemes", index, "levels", j, "id"), f"level {level.id!r} is given more than once")
+            levels.problem(("schemes", index, "levels", j, "id"), "level_duplicate", level=level.id)
             for j, level in enumerate(scheme.levels)
             if [other.id for other in scheme.levels].count(level.id) > 1
         ]
@@ -69,10 +74,7 @@ def _overlapping_schemes(levels: Loaded[LevelsFile]) -> list[Problem]:
     """Two schemes may not claim the same year."""
     schemes = sorted(enumerate(levels.record.schemes), key=lambda pair: pair[1].first_year)
     return [
-        levels.problem(
-            ("schemes", index, "first_year"),
-            f"overlaps scheme {earlier.id!r}; give {earlier.id!r} a last_year before {later.first_year}",
-        )
+        levels.problem(("schemes", index, "first_year"), "scheme_overlap", earlier=earlier.id, first=later.first_year)
         for (_, earlier), (index, later) in pairwise(schemes)
         if earlier.last_year is None or earlier.last_year >= later.first_year
     ]
@@ -83,7 +85,7 @@ def check_year_file(loaded: Loaded[Results | Report]) -> list[Problem]:
     year = loaded.record.year
     if loaded.stem == str(year):
         return []
-    return [loaded.problem(("year",), f"the file is named {loaded.stem}.yml but holds year {year}; name it {year}.yml")]
+    return [loaded.problem(("year",), "year_file_name", stem=loaded.stem, year=year)]
 
 
 def check_results(loaded: Loaded[Results], lookups: Lookups) -> list[Problem]:
@@ -92,16 +94,15 @@ def check_results(loaded: Loaded[Results], lookups: Lookups) -> list[Problem]:
     indicators = lookups.indicator_map()
     problems = check_year_file(loaded)
     problems += [
-        loaded.problem(("scores", number), f"there is no indicator {number} in data/indicators.yml", at_key=True)
+        loaded.problem(("scores", number), "unknown_indicator", at_key=True, number=number, known=_span(indicators))
         for number in results.scores
         if number not in indicators
     ]
     missing = [number for number in indicators if number not in results.scores]
     if missing:
-        listed = ", ".join(map(str, missing))
-        problems.append(loaded.problem(("scores",), f"no score for indicator {listed}; every indicator needs one"))
+        problems.append(loaded.problem(("scores",), "missing_scores", numbers=", ".join(map(str, missing))))
     if not lookups.schemes_for(results.year):
-        problems.append(loaded.problem(("year",), f"no scheme in data/levels.yml covers fiscal year {results.year}"))
+        problems.append(loaded.problem(("year",), "no_scheme", year=results.year))
     return problems
 
 
@@ -110,26 +111,27 @@ def check_measure(loaded: Loaded[Measure], lookups: Lookups) -> list[Problem]:
     measure, stem = loaded.record, loaded.stem
     problems = []
     if measure.id != stem:
-        problems.append(loaded.problem(("id",), f"the id must match the file name: {stem!r}"))
+        problems.append(loaded.problem(("id",), "id_file_name", stem=stem))
     name = MEASURE_FILE_NAME.match(stem)
     if not name or int(name.group(1)) != measure.number:
-        problems.append(
-            loaded.problem(
-                ("number",), f"the file name must start with the measure number as two digits: {measure.number:02d}-..."
-            )
-        )
+        problems.append(loaded.problem(("number",), "number_file_name", number=measure.number))
     folder = PurePosixPath(loaded.file).parent.name
     if folder != str(measure.year):
-        problems.append(loaded.problem(("year",), f"the measure is in folder {folder}/ but says year {measure.year}"))
-    unit_ids = {unit.id for unit in lookups.units.record.units}
+        problems.append(loaded.problem(("year",), "year_folder", folder=folder, year=measure.year))
+    units = sorted(lookups.units.record.units, key=lambda unit: unit.id)
+    unit_ids = {unit.id for unit in units}
+    known = Bilingual(
+        ", ".join(f"{unit.id} ({unit.name.th})" for unit in units),
+        ", ".join(f"{unit.id} ({unit.name.en or unit.name.th})" for unit in units),
+    )
     problems += [
-        loaded.problem(("units", index), f"unknown unit {unit!r}; known units: {', '.join(sorted(unit_ids))}")
+        loaded.problem(("units", index), "unknown_unit", unit=unit, known=known)
         for index, unit in enumerate(measure.units)
         if unit not in unit_ids
     ]
     numbers = lookups.indicator_map()
     problems += [
-        loaded.problem(("indicators", index), f"there is no indicator {number} in data/indicators.yml")
+        loaded.problem(("indicators", index), "unknown_indicator", number=number, known=_span(numbers))
         for index, number in enumerate(measure.indicators)
         if number not in numbers
     ]
@@ -141,16 +143,12 @@ def _check_period(loaded: Loaded[Measure]) -> list[Problem]:
     measure = loaded.record
     first, last = fiscal_year_bounds(measure.year)
     problems = [
-        loaded.problem(
-            ("period", end),
-            f"{day} is outside fiscal year {measure.year} ({first} to {last}); "
-            f"write dates in C.E., for example {first}",
-        )
+        loaded.problem(("period", end), "period_outside", day=day, year=measure.year, first=first, last=last)
         for end, day in (("start", measure.period.start), ("end", measure.period.end))
         if not first <= day <= last
     ]
     if measure.period.end < measure.period.start:
-        problems.append(loaded.problem(("period", "end"), "the period ends before it starts"))
+        problems.append(loaded.problem(("period", "end"), "period_backwards"))
     return problems
 
 
@@ -160,7 +158,7 @@ def check_unique_measures(measures: list[Loaded[Measure]]) -> list[Problem]:
     for key in ("number", "id"):
         counts = Counter((m.record.year, getattr(m.record, key)) for m in measures)
         problems += [
-            m.problem((key,), f"another measure of {m.record.year} has {key} {getattr(m.record, key)!r}")
+            m.problem((key,), "measure_duplicate", year=m.record.year, key=key, value=getattr(m.record, key))
             for m in measures
             if counts[(m.record.year, getattr(m.record, key))] > 1
         ]
@@ -182,7 +180,5 @@ def check_all(
         problems += check_measure(measure, lookups)
     problems += check_unique_measures(measures)
     if not results and not problems:
-        problems.append(
-            Problem("data/results", 1, 1, "", "there are no results; add at least one data/results/YYYY.yml")
-        )
+        problems.append(Problem("data/results", 1, 1, "", (message("no_results"),)))
     return problems

@@ -27,7 +27,7 @@ from .models import (
     Unit,
     UnitsFile,
 )
-from .problems import DataError, Problem, from_validation_error, relative
+from .problems import DataError, Problem, from_validation_error, message, relative
 from .sources import Loaded, Lookups
 from .yamlfile import YamlProblem, read_yaml
 
@@ -103,7 +103,9 @@ class _Reader:
         try:
             doc = read_yaml(path)
         except YamlProblem as problem:
-            self.problems.append(Problem(file, problem.line, problem.column, "", problem.message))
+            self.problems.append(
+                Problem(file, problem.line, problem.column, "", (message(problem.code, **problem.values),))
+            )
             return None
         try:
             record = model.model_validate(doc.data)
@@ -116,7 +118,7 @@ class _Reader:
         """A shared file, which must exist."""
         path = self.root / name
         if not path.is_file():
-            self.problems.append(Problem(relative(path, self.project), 1, 1, "", "this file is missing"))
+            self.problems.append(Problem(relative(path, self.project), 1, 1, "", (message("file_missing"),)))
             return None
         return self.read(path, LOOKUP_FILES[name])
 

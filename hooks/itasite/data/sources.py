@@ -14,7 +14,7 @@ from typing import Generic, TypeVar
 from pydantic import BaseModel
 
 from .models import Agency, Indicator, IndicatorsFile, LevelsFile, Scheme, UnitsFile
-from .problems import Problem, problem_at
+from .problems import Problem, message, problem_at
 from .yamlfile import FieldPath, YamlDocument
 
 Record = TypeVar("Record", bound=BaseModel, covariant=True)
@@ -34,9 +34,10 @@ class Loaded(Generic[Record]):
         """The file name without `.yml`, which carries the record's id or year."""
         return PurePosixPath(self.file).stem
 
-    def problem(self, path: FieldPath, message: str, *, at_key: bool = False) -> Problem:
-        """A problem with field `path` of this file, located at its value (or at its key, with `at_key`)."""
-        return problem_at(self.file, self.doc, path, message, at_key=at_key)
+    def problem(self, path: FieldPath, code: str, *, at_key: bool = False, **values: object) -> Problem:
+        """A problem with field `path` of this file, located at its value (or at its key, with `at_key`): the
+        message `code` of messages/*.yml with its `values`."""
+        return problem_at(self.file, self.doc, path, message(code, **values), at_key=at_key)
 
 
 @dataclass(frozen=True)
