@@ -86,6 +86,12 @@ class Text(Strict):
     th: RequiredText
     en: OptionalText = None
 
+    @model_validator(mode="before")
+    @classmethod
+    def _thai_alone(cls, value: object) -> object:
+        """A text written as a plain line is Thai, the language every report is written in."""
+        return {"th": value} if isinstance(value, str) else value
+
 
 class Item(Text):
     """An entry of a list that may carry sub-items (the report's bulleted lists inside a numbered item)."""
@@ -214,7 +220,7 @@ class Stated(Strict):
     """The total and level as the report states them; the build checks them against the computed ones."""
 
     total: Score
-    level: Slug
+    level: RequiredText  # as the report prints it (ผ่านดีเยี่ยม, AA) or the level's id (excellent, aa)
 
 
 class Results(Strict):
