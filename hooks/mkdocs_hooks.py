@@ -22,6 +22,7 @@ from mkdocs.structure.pages import Page
 from itasite.build.cache import compiled_templates
 from itasite.build.compact import compact_html
 from itasite.build.provenance import Provenance, provenance
+from itasite.data.messages import chosen_language
 from itasite.data.problems import DataError
 from itasite.pipeline import plan, prepare
 from itasite.scoring import ScoredDataset
@@ -77,7 +78,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     try:
         scored = prepare(data_dir, project)
     except DataError as error:
-        raise PluginError(error.report()) from None
+        raise PluginError(error.report(chosen_language())) from None
     locale = load_locale(lang)
     origin = provenance(data_dir)
     site_plan = plan(scored, locale, origin.data_changed)

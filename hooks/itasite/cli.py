@@ -23,6 +23,8 @@ from pathlib import Path
 from .build.csp import content_security_policy
 from .build.engine import build_languages, replace_folder, serve_language
 from .build.provenance import last_commit_time
+from .data.messages import LANGUAGES as MESSAGE_LANGUAGES
+from .data.messages import chosen_language, say
 from .data.problems import DataError
 from .data.untranslated import untranslated_fields
 from .pipeline import prepare
@@ -33,23 +35,27 @@ SCRATCH = ".site-tmp"  # where a build is made before it replaces the published 
 CSP_FILE = "content-security-policy.txt"
 
 
-def check(data: Path) -> int:
-    """Check the data folder, print every problem or a summary, and return the exit status."""
+def check(data: Path, lang: str | None = None) -> int:
+    """Check the data folder, print every problem or a summary (Thai unless told), and return the exit status."""
+    lang = chosen_language(lang)
     try:
         scored = prepare(data.resolve(), Path.cwd())
     except DataError as error:
-        print(error.report(), file=sys.stderr)
+        print(error.report(lang), file=sys.stderr)
         return 1
     dataset = scored.dataset
     untranslated = untranslated_fields(dataset)
     for field in untranslated:
-        print(field)
-    measures = sum(len(items) for items in dataset.measures.values())
-    years = ", ".join(map(str, dataset.years))
-    print(
-        f"{data.as_posix()} is ready to publish. files: {len(dataset.sources)} · years with results: {years}"
-        f" · measures: {measures} · reports: {len(dataset.reports)} · untranslated fields: {len(untranslated)}"
-    )
+        print(field.text(lang))
+    summary = {
+        "data": data.as_posix(),
+        "files": len(dataset.sources),
+        "years": ", ".join(map(str, dataset.years)),
+        "measures": sum(len(items) for items in dataset.measures.values()),
+        "reports": len(dataset.reports),
+        "untranslated": len(untranslated),
+    }
+    print(say(lang, "ready", summary))
     return 0
 
 
@@ -119,6 +125,9 @@ def parser() -> argparse.ArgumentParser:
     served.add_argument("--data", type=Path, help="the data folder (default: data, or ITA_DATA_DIR)")
     checked = commands.add_parser("check", help="validate the data alone")
     checked.add_argument("data", nargs="?", type=Path, default=Path(os.environ.get("ITA_DATA_DIR") or "data"))
+    checked.add_argument(
+        "--lang", choices=MESSAGE_LANGUAGES, help="language of the messages (default: th, or ITA_LANG)"
+    )
     commands.add_parser("csp", help="print the CSP header of a built site").add_argument(
         "site", nargs="?", type=Path, default=Path("site")
     )
@@ -136,7 +145,7 @@ def main(argv: list[str]) -> int:
     if arguments.command == "serve":
         return serve(arguments.lang, arguments.data)
     if arguments.command == "check":
-        return check(arguments.data)
+        return check(arguments.data, arguments.lang)
     return csp(arguments.site)
 
 

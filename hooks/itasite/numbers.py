@@ -13,6 +13,12 @@ from decimal import ROUND_HALF_UP, Decimal
 THAI_DIGITS = str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")
 BE_OFFSET = 543  # B.E. = C.E. + 543
 TWO_PLACES = Decimal("0.01")
+MONTHS = {
+    "th": ("มกราคม", "กุมภาพันธ์", "มีนาคม", "เมษายน", "พฤษภาคม", "มิถุนายน",
+           "กรกฎาคม", "สิงหาคม", "กันยายน", "ตุลาคม", "พฤศจิกายน", "ธันวาคม"),
+    "en": ("January", "February", "March", "April", "May", "June",
+           "July", "August", "September", "October", "November", "December"),
+}  # fmt: skip
 
 
 def arabic_digits(text: str) -> str:
@@ -39,6 +45,12 @@ def fiscal_year_bounds(be_year: int) -> tuple[dt.date, dt.date]:
 def to_be_year(ce: int) -> int:
     """Return the Buddhist Era year of a Common Era year."""
     return ce + BE_OFFSET
+
+
+def written_date(day: dt.date, lang: str) -> str:
+    """A date in words: B.E. in Thai (6 ตุลาคม 2568), C.E. in English (6 October 2025)."""
+    year = to_be_year(day.year) if lang == "th" else day.year
+    return f"{day.day} {MONTHS[lang][day.month - 1]} {year}"
 
 
 def format_score(value: Decimal) -> str:

@@ -20,7 +20,7 @@ def prepare(data_dir: Path, project: Path | None = None) -> ScoredDataset:
     """Everything the pages need from one data folder, scored; DataError lists every problem found."""
     files = read_data(data_dir, project)
     problems = files.problems + stated_problems(files)
-    if problems or files.lookups is None:
+    if problems:
         raise DataError(problems)
     return score_dataset(assemble(files))
 

@@ -14,6 +14,7 @@ from decimal import Decimal
 from itertools import pairwise
 
 from .data.dataset import DataFiles, Dataset
+from .data.messages import Bilingual
 from .data.models import Indicator, Level, Results, Scheme, Tool
 from .data.problems import Problem
 from .data.sources import Loaded
@@ -203,19 +204,30 @@ def stated_problems(files: DataFiles) -> list[Problem]:
     """The total and level each report states must be the ones its scores give. Checked in every results file
     that is valid with the lookups, even while other files still have problems, so one run reports them all."""
     lookups = files.lookups
-    if lookups is None:
+    indicators = lookups.indicator_map()
+    if not lookups.complete or indicators is None:
         return []
     troubled = {problem.file for problem in files.problems}
     if {loaded.file for loaded in lookups.all()} & troubled:
         return []  # the scores cannot be computed against inconsistent lookups
-    indicators = lookups.indicator_map()
     problems = []
     for loaded in files.results:
         if loaded.record.stated is None or loaded.file in troubled:
             continue
-        scheme = lookups.schemes_for(loaded.record.year)[0]
+        scheme = (lookups.schemes_for(loaded.record.year) or [])[0]
         problems += _check_stated(loaded, score_year(loaded.record.year, loaded.record.scores, indicators, scheme))
     return problems
+
+
+def level_named(scheme: Scheme, written: str) -> Level | None:
+    """The level a report names: by its id, or by its name as printed in either language (ผ่านดี, AA, Good pass),
+    ignoring case and spaces."""
+    wanted = "".join(written.split()).casefold()
+    for level in scheme.levels:
+        names = (level.id, level.name.th, level.name.en or "")
+        if wanted in {"".join(name.split()).casefold() for name in names}:
+            return level
+    return None
 
 
 def _check_stated(loaded: Loaded[Results], computed: YearScore) -> list[Problem]:
@@ -225,22 +237,30 @@ def _check_stated(loaded: Loaded[Results], computed: YearScore) -> list[Problem]
     problems = []
     if abs(stated.total - computed.total) > STATED_TOLERANCE:
         problems.append(
-            loaded.problem(
-                ("stated", "total"), f"the report states {stated.total} but the indicator scores give {computed.total}"
-            )
+            loaded.problem(("stated", "total"), "stated_total", stated=stated.total, computed=computed.total)
         )
-    level_ids = [level.id for level in computed.scheme.levels]
-    if stated.level not in level_ids:
+    levels = computed.scheme.levels
+    named = level_named(computed.scheme, stated.level)
+    if named is None:
         problems.append(
             loaded.problem(
                 ("stated", "level"),
-                f"unknown level {stated.level!r}; scheme {computed.scheme.id!r} has: {', '.join(level_ids)}",
+                "stated_level_unknown",
+                level=stated.level,
+                scheme=computed.scheme.id,
+                levels=Bilingual(
+                    ", ".join(f"{level.id} ({level.name.th})" for level in levels),
+                    ", ".join(f"{level.id} ({level.name.en or level.name.th})" for level in levels),
+                ),
             )
         )
-    elif stated.level != computed.level.id:
+    elif named != computed.level:
         problems.append(
             loaded.problem(
-                ("stated", "level"), f"the report states {stated.level!r} but the scores give {computed.level.id!r}"
+                ("stated", "level"),
+                "stated_level",
+                stated=stated.level,
+                computed=Bilingual(computed.level.name.th, computed.level.name.en or computed.level.name.th),
             )
         )
     return problems

@@ -1,156 +1,202 @@
 """Checks that need more than one data file: references, ids and years.
 
-Each check is a small function that returns the problems it finds, so one run reports them all. The
-figures a report states are checked against the scores by `scoring.stated_problems`, one stage up.
+Each check is a small function that returns the problems it finds, so one run reports them all. A record
+that did not validate is checked as far as it is right: a check skips a field that is absent or an entry
+that is None (data/salvage.py), and references to a shared file that could not be read are not checked at
+all, since every one would look wrong. The figures a report states are checked against the scores by
+`scoring.stated_problems`, one stage up.
 """
 
 from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from itertools import pairwise
 from pathlib import PurePosixPath
+from typing import Any
 
 from pydantic import BaseModel
 
-from ..numbers import fiscal_year_bounds
-from .models import LevelsFile, Measure, Report, Results
-from .problems import Problem
+from ..numbers import fiscal_year_bounds, written_date
+from .messages import Bilingual
+from .models import Agency, IndicatorsFile, LevelsFile, Measure, Report, Results, Unit
+from .problems import Problem, message
 from .sources import Loaded, Lookups
 
 MEASURE_FILE_NAME = re.compile(r"^(\d{2,3})-[a-z0-9]+(?:-[a-z0-9]+)*$")
+
+
+def known(record: BaseModel, field: str) -> Any:
+    """A field of a record, or None where it did not validate (and so is not there to check)."""
+    return getattr(record, field, None)
 
 
 def _duplicates(loaded: Loaded[BaseModel], items: Sequence[BaseModel], key: str, field: str) -> list[Problem]:
     """Problems for every repeated `key` value in a list field of one file."""
     counts = Counter(getattr(item, key) for item in items)
     return [
-        loaded.problem((field, index, key), f"{getattr(item, key)!r} is given more than once")
+        loaded.problem((field, index, key), "duplicate_value", value=getattr(item, key))
         for index, item in enumerate(items)
         if counts[getattr(item, key)] > 1
     ]
 
 
-def check_lookups(lookups: Lookups) -> list[Problem]:
-    """Ids unique; the logo present; every indicator's tool described; every scheme weighs the tools in use."""
-    units, framework, levels, agency = lookups.units, lookups.indicators, lookups.levels, lookups.agency
-    problems = _duplicates(units, units.record.units, "id", "units")
-    if agency.record.logo and not (agency.path.parent / agency.record.logo).is_file():
-        problems.append(agency.problem(("logo",), f"there is no file {agency.record.logo} beside agency.yml"))
-    problems += _duplicates(framework, framework.record.indicators, "number", "indicators")
+def _span(numbers: Iterable[int]) -> str:
+    """Indicator numbers as a clerk reads them: 1–10 when they run without a gap, else each one."""
+    ordered = sorted(numbers)
+    if len(ordered) > 2 and ordered == list(range(ordered[0], ordered[-1] + 1)):
+        return f"{ordered[0]}–{ordered[-1]}"
+    return ", ".join(map(str, ordered))
+
+
+def _units_known(units: list[Unit]) -> Bilingual:
+    """The units a measure may name, by id with their names, for the message that lists them."""
+    ordered = sorted(units, key=lambda unit: unit.id)
+    return Bilingual(
+        ", ".join(f"{unit.id} ({unit.name.th})" for unit in ordered),
+        ", ".join(f"{unit.id} ({unit.name.en or unit.name.th})" for unit in ordered),
+    )
+
+
+def check_agency(agency: Loaded[Agency]) -> list[Problem]:
+    """The logo agency.yml names is beside it."""
+    logo = agency.record.logo
+    if logo and not (agency.path.parent / logo).is_file():
+        return [agency.problem(("logo",), "logo_missing", logo=logo)]
+    return []
+
+
+def check_framework(framework: Loaded[IndicatorsFile]) -> list[Problem]:
+    """Indicator numbers and tool ids unique; every indicator's tool described."""
+    problems = _duplicates(framework, framework.record.indicators, "number", "indicators")
     problems += _duplicates(framework, framework.record.tools, "id", "tools")
     described = {tool.id for tool in framework.record.tools}
-    used = {indicator.tool for indicator in framework.record.indicators}
     problems += [
-        framework.problem(("indicators", index, "tool"), f"tool {indicator.tool} is not described under tools")
+        framework.problem(("indicators", index, "tool"), "tool_undescribed", tool=indicator.tool)
         for index, indicator in enumerate(framework.record.indicators)
         if indicator.tool not in described
     ]
-    problems += _duplicates(levels, levels.record.schemes, "id", "schemes")
+    return problems
+
+
+def check_schemes(levels: Loaded[LevelsFile], framework: Loaded[IndicatorsFile] | None) -> list[Problem]:
+    """Scheme and level ids unique, years that do not overlap, and weights for exactly the tools in use."""
+    problems = _duplicates(levels, levels.record.schemes, "id", "schemes")
+    used = {indicator.tool for indicator in framework.record.indicators} if framework else None
     for index, scheme in enumerate(levels.record.schemes):
-        if set(scheme.weights) != used:
-            expected = ", ".join(sorted(used))
-            problems.append(
-                levels.problem(
-                    ("schemes", index, "weights"), f"must give a weight for exactly the tools in use: {expected}"
-                )
-            )
+        if used is not None and set(scheme.weights) != used:
+            tools = ", ".join(sorted(used))
+            problems.append(levels.problem(("schemes", index, "weights"), "weights_tools", tools=tools))
         problems += [
-            levels.problem(("schemes", index, "levels", j, "id"), f"level {level.id!r} is given more than once")
+            levels.problem(("schemes", index, "levels", j, "id"), "level_duplicate", level=level.id)
             for j, level in enumerate(scheme.levels)
             if [other.id for other in scheme.levels].count(level.id) > 1
         ]
-    problems += _overlapping_schemes(levels)
-    return problems
+    return problems + _overlapping_schemes(levels)
 
 
 def _overlapping_schemes(levels: Loaded[LevelsFile]) -> list[Problem]:
     """Two schemes may not claim the same year."""
     schemes = sorted(enumerate(levels.record.schemes), key=lambda pair: pair[1].first_year)
     return [
-        levels.problem(
-            ("schemes", index, "first_year"),
-            f"overlaps scheme {earlier.id!r}; give {earlier.id!r} a last_year before {later.first_year}",
-        )
+        levels.problem(("schemes", index, "first_year"), "scheme_overlap", earlier=earlier.id, first=later.first_year)
         for (_, earlier), (index, later) in pairwise(schemes)
         if earlier.last_year is None or earlier.last_year >= later.first_year
     ]
 
 
+def check_lookups(lookups: Lookups) -> list[Problem]:
+    """Every shared file that was read whole, checked on its own and against the others."""
+    problems = check_agency(lookups.agency) if lookups.agency else []
+    if lookups.units:
+        problems += _duplicates(lookups.units, lookups.units.record.units, "id", "units")
+    if lookups.indicators:
+        problems += check_framework(lookups.indicators)
+    if lookups.levels:
+        problems += check_schemes(lookups.levels, lookups.indicators)
+    return problems
+
+
 def check_year_file(loaded: Loaded[Results | Report]) -> list[Problem]:
     """A year file is named after the year it holds."""
-    year = loaded.record.year
-    if loaded.stem == str(year):
+    year = known(loaded.record, "year")
+    if year is None or loaded.stem == str(year):
         return []
-    return [loaded.problem(("year",), f"the file is named {loaded.stem}.yml but holds year {year}; name it {year}.yml")]
+    return [loaded.problem(("year",), "year_file_name", stem=loaded.stem, year=year)]
 
 
 def check_results(loaded: Loaded[Results], lookups: Lookups) -> list[Problem]:
     """Every indicator scored, no unknown indicator, and a scheme for the year."""
-    results = loaded.record
-    indicators = lookups.indicator_map()
+    year, scores = known(loaded.record, "year"), known(loaded.record, "scores")
     problems = check_year_file(loaded)
-    problems += [
-        loaded.problem(("scores", number), f"there is no indicator {number} in data/indicators.yml", at_key=True)
-        for number in results.scores
-        if number not in indicators
-    ]
-    missing = [number for number in indicators if number not in results.scores]
-    if missing:
-        listed = ", ".join(map(str, missing))
-        problems.append(loaded.problem(("scores",), f"no score for indicator {listed}; every indicator needs one"))
-    if not lookups.schemes_for(results.year):
-        problems.append(loaded.problem(("year",), f"no scheme in data/levels.yml covers fiscal year {results.year}"))
+    indicators = lookups.indicator_map()
+    if indicators is not None and scores is not None:
+        span = _span(indicators)
+        problems += [
+            loaded.problem(("scores", number), "unknown_indicator", at_key=True, number=number, known=span)
+            for number in scores
+            if number not in indicators
+        ]
+        if missing := [number for number in indicators if number not in scores]:
+            problems.append(loaded.problem(("scores",), "missing_scores", numbers=", ".join(map(str, missing))))
+    if year is not None and lookups.schemes_for(year) == []:
+        problems.append(loaded.problem(("year",), "no_scheme", year=year))
     return problems
 
 
 def check_measure(loaded: Loaded[Measure], lookups: Lookups) -> list[Problem]:
     """A measure's file name, folder, units, indicators and period agree with the rest of the data."""
-    measure, stem = loaded.record, loaded.stem
+    record, stem = loaded.record, loaded.stem
     problems = []
-    if measure.id != stem:
-        problems.append(loaded.problem(("id",), f"the id must match the file name: {stem!r}"))
-    name = MEASURE_FILE_NAME.match(stem)
-    if not name or int(name.group(1)) != measure.number:
-        problems.append(
-            loaded.problem(
-                ("number",), f"the file name must start with the measure number as two digits: {measure.number:02d}-..."
-            )
-        )
-    folder = PurePosixPath(loaded.file).parent.name
-    if folder != str(measure.year):
-        problems.append(loaded.problem(("year",), f"the measure is in folder {folder}/ but says year {measure.year}"))
-    unit_ids = {unit.id for unit in lookups.units.record.units}
-    problems += [
-        loaded.problem(("units", index), f"unknown unit {unit!r}; known units: {', '.join(sorted(unit_ids))}")
-        for index, unit in enumerate(measure.units)
-        if unit not in unit_ids
-    ]
-    numbers = lookups.indicator_map()
-    problems += [
-        loaded.problem(("indicators", index), f"there is no indicator {number} in data/indicators.yml")
-        for index, number in enumerate(measure.indicators)
-        if number not in numbers
-    ]
-    return problems + _check_period(loaded)
+    if (measure_id := known(record, "id")) is not None and measure_id != stem:
+        problems.append(loaded.problem(("id",), "id_file_name", stem=stem))
+    number, name = known(record, "number"), MEASURE_FILE_NAME.match(stem)
+    if number is not None and (not name or int(name.group(1)) != number):
+        problems.append(loaded.problem(("number",), "number_file_name", number=number))
+    folder, year = PurePosixPath(loaded.file).parent.name, known(record, "year")
+    if year is not None and folder != str(year):
+        problems.append(loaded.problem(("year",), "year_folder", folder=folder, year=year))
+    return problems + _check_references(loaded, lookups) + _check_period(loaded)
+
+
+def _check_references(loaded: Loaded[Measure], lookups: Lookups) -> list[Problem]:
+    """The units and indicators a measure names exist in units.yml and indicators.yml."""
+    problems = []
+    units, unit_ids = known(loaded.record, "units"), lookups.unit_ids()
+    if units is not None and unit_ids is not None and lookups.units:
+        listed = _units_known(lookups.units.record.units)
+        problems += [
+            loaded.problem(("units", index), "unknown_unit", unit=unit, known=listed)
+            for index, unit in enumerate(units)
+            if unit is not None and unit not in unit_ids
+        ]
+    numbers, indicators = known(loaded.record, "indicators"), lookups.indicator_map()
+    if numbers is not None and indicators is not None:
+        problems += [
+            loaded.problem(("indicators", index), "unknown_indicator", number=number, known=_span(indicators))
+            for index, number in enumerate(numbers)
+            if number is not None and number not in indicators
+        ]
+    return problems
 
 
 def _check_period(loaded: Loaded[Measure]) -> list[Problem]:
     """A measure runs inside its fiscal year, forwards."""
-    measure = loaded.record
-    first, last = fiscal_year_bounds(measure.year)
+    year, period = known(loaded.record, "year"), known(loaded.record, "period")
+    if year is None or period is None:
+        return []
+    first, last = fiscal_year_bounds(year)
+    span = Bilingual(
+        f"{written_date(first, 'th')} – {written_date(last, 'th')} คือ {first} ถึง {last}", f"{first} to {last}"
+    )
     problems = [
-        loaded.problem(
-            ("period", end),
-            f"{day} is outside fiscal year {measure.year} ({first} to {last}); "
-            f"write dates in C.E., for example {first}",
-        )
-        for end, day in (("start", measure.period.start), ("end", measure.period.end))
+        loaded.problem(("period", end), "period_outside", day=day, year=year, span=span, first=first)
+        for end, day in (("start", period.start), ("end", period.end))
         if not first <= day <= last
     ]
-    if measure.period.end < measure.period.start:
-        problems.append(loaded.problem(("period", "end"), "the period ends before it starts"))
+    if not problems and period.end < period.start:  # a date outside the year says enough
+        problems.append(loaded.problem(("period", "end"), "period_backwards"))
     return problems
 
 
@@ -158,11 +204,13 @@ def check_unique_measures(measures: list[Loaded[Measure]]) -> list[Problem]:
     """Measure numbers and ids are unique within a year."""
     problems = []
     for key in ("number", "id"):
-        counts = Counter((m.record.year, getattr(m.record, key)) for m in measures)
+        seen = [(m, known(m.record, "year"), known(m.record, key)) for m in measures]
+        seen = [(m, year, value) for m, year, value in seen if year is not None and value is not None]
+        counts = Counter((year, value) for _, year, value in seen)
         problems += [
-            m.problem((key,), f"another measure of {m.record.year} has {key} {getattr(m.record, key)!r}")
-            for m in measures
-            if counts[(m.record.year, getattr(m.record, key))] > 1
+            m.problem((key,), "measure_duplicate", year=year, key=key, value=value)
+            for m, year, value in seen
+            if counts[(year, value)] > 1
         ]
     return problems
 
@@ -172,8 +220,6 @@ def check_all(
 ) -> list[Problem]:
     """Run every cross-file check and return all problems together."""
     problems = check_lookups(lookups)
-    if problems:
-        return problems  # later checks rely on consistent lookups
     for result in results:
         problems += check_results(result, lookups)
     for report in reports:
@@ -181,8 +227,6 @@ def check_all(
     for measure in measures:
         problems += check_measure(measure, lookups)
     problems += check_unique_measures(measures)
-    if not results and not problems:
-        problems.append(
-            Problem("data/results", 1, 1, "", "there are no results; add at least one data/results/YYYY.yml")
-        )
+    if not results and not problems:  # a results file that could not be read is reported as such
+        problems.append(Problem("data/results", 1, 1, "", (message("no_results"),)))
     return problems

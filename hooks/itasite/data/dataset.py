@@ -27,7 +27,8 @@ from .models import (
     Unit,
     UnitsFile,
 )
-from .problems import DataError, Problem, from_validation_error, relative
+from .problems import DataError, Problem, from_validation_error, message, relative
+from .salvage import salvage
 from .sources import Loaded, Lookups
 from .yamlfile import YamlProblem, read_yaml
 
@@ -78,11 +79,11 @@ class Dataset:
 class DataFiles:
     """Every file of a data folder that is valid on its own, and every problem met reading and checking them.
 
-    Cross-file problems are in `problems` too; `lookups` is None when a shared file could not be read, since
-    nothing else can be checked without them."""
+    Cross-file problems are in `problems` too. Records that did not validate are kept as far as they are right
+    (`complete` is False), so the cross-file checks could look at the rest of them."""
 
     root: Path
-    lookups: Lookups | None
+    lookups: Lookups
     results: list[Loaded[Results]]
     reports: list[Loaded[Report]]
     measures: list[Loaded[Measure]]
@@ -98,30 +99,35 @@ class _Reader:
         self.problems: list[Problem] = []
 
     def read(self, path: Path, model: type[Record]) -> Loaded[Record] | None:
-        """One file parsed and validated, or None with its problems noted."""
+        """One file parsed and validated, with its problems noted: kept as far as its fields are right when
+        it does not validate, None when it cannot be read as fields at all."""
         file = relative(path, self.project)
         try:
             doc = read_yaml(path)
         except YamlProblem as problem:
-            self.problems.append(Problem(file, problem.line, problem.column, "", problem.message))
+            self.problems.append(
+                Problem(file, problem.line, problem.column, "", (message(problem.code, **problem.values),))
+            )
             return None
         try:
             record = model.model_validate(doc.data)
         except ValidationError as error:
             self.problems.extend(from_validation_error(file, doc, error, model))
-            return None
+            partial = salvage(model, doc.data)
+            return Loaded(file, doc, partial, path, complete=False) if partial is not None else None
         return Loaded(file, doc, record, path)
 
     def read_lookup(self, name: str) -> Loaded[BaseModel] | None:
-        """A shared file, which must exist."""
+        """A shared file, which must exist; only a whole one is used, since other files are checked against it."""
         path = self.root / name
         if not path.is_file():
-            self.problems.append(Problem(relative(path, self.project), 1, 1, "", "this file is missing"))
+            self.problems.append(Problem(relative(path, self.project), 1, 1, "", (message("file_missing"),)))
             return None
-        return self.read(path, LOOKUP_FILES[name])
+        loaded = self.read(path, LOOKUP_FILES[name])
+        return loaded if loaded and loaded.complete else None
 
     def read_folder(self, folder: str, pattern: str, model: type[Record]) -> list[Loaded[Record]]:
-        """Every file of one record kind that validated, in file name order."""
+        """Every file of one record kind that could be read as fields, in file name order."""
         found = [self.read(path, model) for path in sorted((self.root / folder).glob(pattern))]
         return [loaded for loaded in found if loaded is not None]
 
@@ -135,8 +141,6 @@ def read_data(root: Path, project: Path | None = None) -> DataFiles:
     results = reader.read_folder(RESULTS_FOLDER, YEAR_FILE, Results)
     reports = reader.read_folder(REPORTS_FOLDER, YEAR_FILE, Report)
     measures = reader.read_folder(MEASURES_FOLDER, MEASURE_FILE, Measure)
-    if any(loaded is None for loaded in shared):
-        return DataFiles(root, None, results, reports, measures, reader.problems)
     lookups = Lookups(*shared)  # type: ignore[arg-type]  # each file was validated with the model of its field
     problems = reader.problems + checks.check_all(lookups, results, reports, measures)
     return DataFiles(root, lookups, results, reports, measures, problems)
@@ -145,16 +149,17 @@ def read_data(root: Path, project: Path | None = None) -> DataFiles:
 def load_dataset(root: Path, project: Path | None = None) -> Dataset:
     """The data folder as a Dataset; DataError lists every problem the data alone shows."""
     files = read_data(root, project)
-    if files.problems or files.lookups is None:
+    if files.problems:
         raise DataError(files.problems)
     return assemble(files)
 
 
 def assemble(files: DataFiles) -> Dataset:
     """Arrange validated records by id and year, in the order pages show them."""
-    if files.lookups is None or files.problems:
-        raise ValueError("assemble() needs data without problems")
     lookups = files.lookups
+    if files.problems or not lookups.complete:
+        raise ValueError("assemble() needs data without problems")
+    assert lookups.agency and lookups.units and lookups.indicators and lookups.levels  # complete, so all read
     measures: dict[int, list[Measure]] = {}
     for loaded in files.measures:
         measures.setdefault(loaded.record.year, []).append(loaded.record)
@@ -163,7 +168,7 @@ def assemble(files: DataFiles) -> Dataset:
         agency=lookups.agency.record,
         units={unit.id: unit for unit in lookups.units.record.units},
         tools={tool.id: tool for tool in lookups.indicators.record.tools},
-        indicators=dict(sorted(lookups.indicator_map().items())),
+        indicators=dict(sorted((lookups.indicator_map() or {}).items())),
         schemes=sorted(lookups.levels.record.schemes, key=lambda s: s.first_year),
         results={loaded.record.year: loaded.record for loaded in sorted(files.results, key=lambda x: x.record.year)},
         measures={year: sorted(items, key=lambda m: m.number) for year, items in sorted(measures.items())},

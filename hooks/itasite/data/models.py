@@ -14,6 +14,7 @@ from decimal import Decimal, InvalidOperation
 from typing import Annotated
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, model_validator
+from pydantic_core import PydanticCustomError
 
 from ..numbers import arabic_digits
 
@@ -53,9 +54,11 @@ def _to_int(value: object) -> object:
 def _check_url(value: str) -> str:
     """Allow only links a citizen can safely follow: web, e-mail and phone links."""
     if not value.lower().startswith(URL_SCHEMES):
-        raise ValueError(f"a link must start with one of {', '.join(URL_SCHEMES)}; got {value[:40]!r}")
+        raise PydanticCustomError(
+            "ita_url_scheme", "a link must start with one of {schemes}", {"schemes": ", ".join(URL_SCHEMES)}
+        )
     if re.search(r"[\s<>\"]", value):
-        raise ValueError("a link may not contain spaces, quotes or angle brackets")
+        raise PydanticCustomError("ita_url_characters", "a link may not contain spaces, quotes or angle brackets")
     return value
 
 
@@ -82,6 +85,12 @@ class Text(Strict):
 
     th: RequiredText
     en: OptionalText = None
+
+    @model_validator(mode="before")
+    @classmethod
+    def _thai_alone(cls, value: object) -> object:
+        """A text written as a plain line is Thai, the language every report is written in."""
+        return {"th": value} if isinstance(value, str) else value
 
 
 class Item(Text):
@@ -140,14 +149,18 @@ class Scheme(Strict):
     def _check(self) -> Scheme:
         """A scheme must give every score a level, from the top down, with weights that add up to 100."""
         if self.last_year is not None and self.last_year < self.first_year:
-            raise ValueError(f"last_year {self.last_year} is before first_year {self.first_year}")
+            raise PydanticCustomError(
+                "ita_scheme_years", "last_year is before first_year", {"last": self.last_year, "first": self.first_year}
+            )
         if sum(self.weights.values()) != 100:
-            raise ValueError(f"weights must add up to 100; they add up to {sum(self.weights.values())}")
+            raise PydanticCustomError(
+                "ita_weights_sum", "weights must add up to 100", {"total": sum(self.weights.values())}
+            )
         minimums = [level.min_total for level in self.levels]
         if minimums != sorted(minimums, reverse=True):
-            raise ValueError("levels must be listed from the highest to the lowest min_total")
+            raise PydanticCustomError("ita_levels_order", "levels must be listed from the highest min_total down")
         if self.levels[-1].min_total != 0 or self.levels[-1].min_each_tool is not None:
-            raise ValueError("the last level must have min_total 0 and no min_each_tool, so every score gets a level")
+            raise PydanticCustomError("ita_levels_last", "the last level must have min_total 0 and no min_each_tool")
         return self
 
 
@@ -207,7 +220,7 @@ class Stated(Strict):
     """The total and level as the report states them; the build checks them against the computed ones."""
 
     total: Score
-    level: Slug
+    level: RequiredText  # as the report prints it (ผ่านดีเยี่ยม, AA) or the level's id (excellent, aa)
 
 
 class Results(Strict):

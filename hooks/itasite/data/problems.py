@@ -13,61 +13,80 @@ from pathlib import Path
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
+from .messages import say
 from .yamlfile import FieldPath, YamlDocument
 
-# pydantic error types whose own wording is too technical for a clerk.
+# pydantic error types whose own wording is too technical for a clerk: each has its words in messages/*.yml.
 PLAIN_MESSAGES = {
-    "missing": "this field is required",
-    "extra_forbidden": "unknown field; check its spelling",
-    "string_too_short": "this text is empty",
-    "string_too_long": "this text is too long; split it into several entries",
-    "too_short": "this list is empty",
-    "int_type": "must be a whole number",
-    "int_parsing": "must be a whole number",
-    "decimal_parsing": "must be a number such as 98.57",
-    "decimal_type": "must be a number such as 98.57",
-    "decimal_max_places": "a score has at most two decimal places",
-    "date_from_datetime_parsing": "must be a date written YYYY-MM-DD (C.E.), for example 2024-10-01",
-    "date_type": "must be a date written YYYY-MM-DD (C.E.), for example 2024-10-01",
-    "string_pattern_mismatch": "must be lowercase letters, digits and single hyphens (for example service-standards)",
-    "model_type": "must be a set of fields (key: value lines)",
-    "list_type": "must be a list (lines starting with '- ')",
-    "dict_type": "must be a set of fields (key: value lines)",
-    "string_type": "must be text",
-}
+    "missing", "extra_forbidden", "string_too_short", "string_too_long", "too_short", "int_type", "int_parsing",
+    "decimal_parsing", "decimal_type", "decimal_max_places", "date_from_datetime_parsing", "date_type",
+    "string_pattern_mismatch", "model_type", "list_type", "dict_type", "string_type", "less_than_equal",
+    "greater_than_equal", "greater_than", "enum",
+}  # fmt: skip
+NO_VALUE_SHOWN = ("missing", "extra_forbidden")  # the value is the problem's subject, or there is none
+MAX_SHOWN = 60  # characters of a wrong value repeated in its message
 
 
-@dataclass(frozen=True, order=True)
+@dataclass(frozen=True)
+class Message:
+    """Words yet to be chosen: a code of messages/*.yml and the values its placeholders take."""
+
+    code: str
+    values: tuple[tuple[str, object], ...] = ()
+
+    def words(self, lang: str) -> str:
+        """The message in `lang`."""
+        return say(lang, self.code, dict(self.values))
+
+
+def message(code: str, **values: object) -> Message:
+    """A message with its values, as checks write them: `message("unknown_unit", unit="x", known="...")`."""
+    return Message(code, tuple(values.items()))
+
+
+@dataclass(frozen=True)
 class Problem:
-    """One thing wrong with one field of one file."""
+    """One thing wrong with one field of one file, said in any language when it is shown."""
 
     file: str
     line: int
     column: int
     field: str
-    message: str
+    parts: tuple[Message, ...]  # read one after another: a message, then what was given or is allowed
 
     def with_field(self, path: FieldPath) -> Problem:
         """The same place, reported under another field name."""
-        return Problem(self.file, self.line, self.column, field_name(path), self.message)
+        return Problem(self.file, self.line, self.column, field_name(path), self.parts)
+
+    def message(self, lang: str = "en") -> str:
+        """What is wrong, in `lang`."""
+        return "".join(part.words(lang) for part in self.parts)
+
+    def text(self, lang: str) -> str:
+        """The whole line: `file:line:column: field: message`."""
+        where = f"{self.file}:{self.line}:{self.column}"
+        return f"{where}: {self.field}: {self.message(lang)}" if self.field else f"{where}: {self.message(lang)}"
+
+    def sort_key(self) -> tuple[str, int, int, str, str]:
+        """File order, then place in the file: the order a clerk fixes them in."""
+        return (self.file, self.line, self.column, self.field, self.message())
 
     def __str__(self) -> str:
-        where = f"{self.file}:{self.line}:{self.column}"
-        return f"{where}: {self.field}: {self.message}" if self.field else f"{where}: {self.message}"
+        return self.text("en")
 
 
 class DataError(Exception):
     """Raised when the data cannot be published; carries every problem found."""
 
     def __init__(self, problems: list[Problem]) -> None:
-        self.problems = sorted(set(problems))
-        super().__init__(self.report())
+        self.problems = sorted(set(problems), key=Problem.sort_key)
+        super().__init__(self.report("en"))
 
-    def report(self) -> str:
-        """All problems, one per line, followed by a count."""
-        lines = [str(problem) for problem in self.problems]
+    def report(self, lang: str = "en") -> str:
+        """All problems, one per line, followed by a count, in `lang`."""
+        lines = [problem.text(lang) for problem in self.problems]
         count = len(self.problems)
-        lines.append(f"{count} problem{'s' if count != 1 else ''} in the data; nothing was published.")
+        lines.append(say(lang, "report_one", {}) if count == 1 else say(lang, "report_many", {"count": count}))
         return "\n".join(lines)
 
 
@@ -87,29 +106,30 @@ def relative(path: Path, base: Path) -> str:
         return path.as_posix()
 
 
-def problem_at(file: str, doc: YamlDocument | None, path: FieldPath, message: str, *, at_key: bool = False) -> Problem:
-    """Make a problem for field `path` of a parsed file, locating it in the file."""
+def problem_at(file: str, doc: YamlDocument | None, path: FieldPath, *parts: Message, at_key: bool = False) -> Problem:
+    """Make a problem for field `path` of a parsed file, locating it in the file (at its key, with `at_key`)."""
     line, column = (1, 1)
     if doc is not None:
         located = doc.key_locations.get(tuple(path)) if at_key else None
         line, column = located or doc.locate(path)
-    return Problem(file, line, column, field_name(path), message)
+    return Problem(file, line, column, field_name(path), parts)
 
 
-def _describe(error: ErrorDetails) -> str:
-    """Turn one pydantic error into a plain sentence, with the value that was given."""
-    kind = error["type"]
-    message = PLAIN_MESSAGES.get(kind)
-    if message is None:
-        message = error["msg"].removeprefix("Value error, ")
-        message = message[0].lower() + message[1:]
-    given = error.get("input")
-    if kind == "string_too_long" and isinstance(given, str) and "ctx" in error:
-        message += f" (it has {len(given):,} characters; the limit is {error['ctx']['max_length']:,})"
-    elif kind not in ("missing", "extra_forbidden") and isinstance(given, str | int | float) and given != "":
-        shown = repr(given[:60] if isinstance(given, str) else given)
-        message += f" (got {shown[:57] + '...' if len(shown) > 60 else shown})"
-    return message
+def _describe(error: ErrorDetails) -> list[Message]:
+    """Turn one pydantic error into messages: what is wrong, then the value that was given."""
+    kind, given = error["type"], error.get("input")
+    context = {key: str(value) for key, value in (error.get("ctx") or {}).items()}
+    if kind in PLAIN_MESSAGES or kind.startswith("ita_"):
+        parts = [message(kind.removeprefix("ita_"), **context)]
+    else:  # a rule of pydantic's own that no table words yet: its English, marked as such in Thai
+        detail = error["msg"].removeprefix("Value error, ")
+        parts = [message("invalid", detail=detail[0].lower() + detail[1:])]
+    if kind == "string_too_long" and isinstance(given, str) and "max_length" in context:
+        parts.append(message("text_length", length=len(given), limit=int(context["max_length"])))
+    elif kind not in NO_VALUE_SHOWN and isinstance(given, str | int | float) and given != "":
+        shown = repr(given[:MAX_SHOWN] if isinstance(given, str) else given)
+        parts.append(message("got", value=shown[:57] + "..." if len(shown) > MAX_SHOWN else shown))
+    return parts
 
 
 def _models_in(annotation: object) -> list[type[BaseModel]]:
@@ -140,8 +160,8 @@ def from_validation_error(
     problems = []
     for item in error.errors():
         path = tuple(part for part in item["loc"] if not (isinstance(part, str) and "[" in part))
-        message = _describe(item)
+        parts = _describe(item)
         if item["type"] == "extra_forbidden" and (allowed := allowed_fields(model, path[:-1])):
-            message += f"; allowed here: {', '.join(allowed)}"
-        problems.append(problem_at(file, doc, path, message, at_key=item["type"] == "extra_forbidden"))
+            parts.append(message("allowed_here", fields=", ".join(allowed)))
+        problems.append(problem_at(file, doc, path, *parts, at_key=item["type"] == "extra_forbidden"))
     return problems

@@ -2,7 +2,8 @@
 
 A `Loaded[Record]` keeps the parsed document beside the record, so a problem found later, by a cross-file
 check or by scoring, is still reported at the file, line and column a clerk can open. `Lookups` holds the
-four shared files every other file refers to.
+four shared files every other file refers to. A record that did not validate is kept as far as its fields are
+right (`complete` is False), so the checks can still look at the rest of it.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from typing import Generic, TypeVar
 from pydantic import BaseModel
 
 from .models import Agency, Indicator, IndicatorsFile, LevelsFile, Scheme, UnitsFile
-from .problems import Problem, problem_at
+from .problems import Problem, message, problem_at
 from .yamlfile import FieldPath, YamlDocument
 
 Record = TypeVar("Record", bound=BaseModel, covariant=True)
@@ -28,34 +29,51 @@ class Loaded(Generic[Record]):
     doc: YamlDocument
     record: Record
     path: Path
+    complete: bool = True  # False: the record holds only the fields that validated (data/salvage.py)
 
     @property
     def stem(self) -> str:
         """The file name without `.yml`, which carries the record's id or year."""
         return PurePosixPath(self.file).stem
 
-    def problem(self, path: FieldPath, message: str, *, at_key: bool = False) -> Problem:
-        """A problem with field `path` of this file, located at its value (or at its key, with `at_key`)."""
-        return problem_at(self.file, self.doc, path, message, at_key=at_key)
+    def problem(self, path: FieldPath, code: str, *, at_key: bool = False, **values: object) -> Problem:
+        """A problem with field `path` of this file, located at its value (or at its key, with `at_key`): the
+        message `code` of messages/*.yml with its `values`."""
+        return problem_at(self.file, self.doc, path, message(code, **values), at_key=at_key)
 
 
 @dataclass(frozen=True)
 class Lookups:
-    """The shared files: who the agency is, its units, the ITA framework and the scoring schemes."""
+    """The shared files: who the agency is, its units, the ITA framework and the scoring schemes. A file that
+    could not be read whole is None: what refers to it is then not checked, rather than checked wrongly."""
 
-    agency: Loaded[Agency]
-    units: Loaded[UnitsFile]
-    indicators: Loaded[IndicatorsFile]
-    levels: Loaded[LevelsFile]
+    agency: Loaded[Agency] | None
+    units: Loaded[UnitsFile] | None
+    indicators: Loaded[IndicatorsFile] | None
+    levels: Loaded[LevelsFile] | None
 
     def all(self) -> tuple[Loaded[BaseModel], ...]:
-        """Every shared file, in the order of `LOOKUP_FILES`."""
-        return (self.agency, self.units, self.indicators, self.levels)
+        """Every shared file that was read whole, in the order of `LOOKUP_FILES`."""
+        return tuple(loaded for loaded in (self.agency, self.units, self.indicators, self.levels) if loaded)
 
-    def indicator_map(self) -> dict[int, Indicator]:
-        """The framework's indicators by number, in file order."""
+    @property
+    def complete(self) -> bool:
+        """Whether every shared file was read whole."""
+        return len(self.all()) == 4
+
+    def unit_ids(self) -> set[str] | None:
+        """The ids a measure may name as responsible; None when units.yml could not be read."""
+        return {unit.id for unit in self.units.record.units} if self.units else None
+
+    def indicator_map(self) -> dict[int, Indicator] | None:
+        """The framework's indicators by number, in file order; None when indicators.yml could not be read."""
+        if self.indicators is None:
+            return None
         return {indicator.number: indicator for indicator in self.indicators.record.indicators}
 
-    def schemes_for(self, year: int) -> list[Scheme]:
-        """The schemes that claim fiscal year `year` (one, once the lookups check out)."""
+    def schemes_for(self, year: int) -> list[Scheme] | None:
+        """The schemes that claim fiscal year `year` (one, once the lookups check out); None when levels.yml
+        could not be read."""
+        if self.levels is None:
+            return None
         return [s for s in self.levels.record.schemes if s.first_year <= year <= (s.last_year or year)]

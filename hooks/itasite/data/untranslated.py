@@ -30,7 +30,7 @@ def _texts(value: object, path: FieldPath) -> Iterator[tuple[FieldPath, Text]]:
 def untranslated_fields(dataset: Dataset) -> list[Problem]:
     """One entry per text without English, located at its Thai text: `file:line:col: title.en: ...`."""
     return [
-        source.problem((*path, "th"), "no English yet").with_field((*path, "en"))
+        source.problem((*path, "th"), "untranslated").with_field((*path, "en"))
         for source in dataset.sources
         for path, text in _texts(source.record, ())
         if not text.en

@@ -23,11 +23,12 @@ FieldPath = tuple[str | int, ...]
 
 @dataclass
 class YamlProblem(Exception):
-    """A file that cannot be read as YAML at all."""
+    """A file that cannot be read as YAML at all: where, and the code of its message in messages/*.yml."""
 
     line: int
     column: int
-    message: str
+    code: str
+    values: dict[str, object] = field(default_factory=dict)
 
 
 @dataclass
@@ -59,22 +60,22 @@ def _walk(node: yaml.Node, path: FieldPath, loader: yaml.SafeLoader, doc: YamlDo
     if path in locations or id(node) in doc.seen:
         # An alias (*name) repeats a node: refused, since a few aliases can expand to gigabytes.
         line, column = doc.key_locations.get(path) or _mark(node)
-        raise YamlProblem(line, column, "anchors and aliases (& and *) are not supported; write the value out")
+        raise YamlProblem(line, column, "yaml_alias")
     doc.seen.add(id(node))
     locations[path] = _mark(node)
     if isinstance(node, yaml.MappingNode):
         result: dict[str | int, object] = {}
         for key_node, value_node in node.value:
             if key_node.tag == "tag:yaml.org,2002:merge":
-                raise YamlProblem(*_mark(key_node), "merge keys (<<) are not supported; write the fields out")
+                raise YamlProblem(*_mark(key_node), "yaml_merge")
             key = loader.construct_object(key_node, deep=True)
             if not isinstance(key, str | int) or isinstance(key, bool):
                 line, column = _mark(key_node)
-                raise YamlProblem(line, column, f"a key must be a word or a number, not {key!r}")
+                raise YamlProblem(line, column, "yaml_key", {"key": key})
             if key in result:
                 line, column = _mark(key_node)
                 first = doc.key_locations[(*path, key)][0]
-                raise YamlProblem(line, column, f"duplicate key {key!r} (first given on line {first})")
+                raise YamlProblem(line, column, "yaml_duplicate", {"key": key, "first": first})
             doc.key_locations[(*path, key)] = _mark(key_node)
             result[key] = _walk(value_node, (*path, key), loader, doc)
         return result
@@ -92,23 +93,23 @@ def _position(text: str, offset: int) -> Location:
 def parse_yaml(text: str) -> YamlDocument:
     """Parse one YAML document from `text` with the safe loader; raise YamlProblem on any fault."""
     if "\t" in text:
-        raise YamlProblem(*_position(text, text.index("\t")), "a tab character; indent with spaces only")
+        raise YamlProblem(*_position(text, text.index("\t")), "yaml_tab")
     if found := NOT_ALLOWED.search(text):
         line, column = _position(text, found.start())
-        raise YamlProblem(line, column, f"a character not allowed in text (U+{ord(found.group()):04X})")
+        raise YamlProblem(line, column, "yaml_character", {"code": f"{ord(found.group()):04X}"})
     loader = SAFE_LOADER(text)
     try:
         node = loader.get_single_node()
         if node is None:
-            raise YamlProblem(1, 1, "the file is empty")
+            raise YamlProblem(1, 1, "yaml_empty")
         doc = YamlDocument(None)
         doc.data = _walk(node, (), loader, doc)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        raise YamlProblem(line, column, f"not valid YAML: {error.problem or error.context}") from None
+        raise YamlProblem(line, column, "yaml_syntax", {"detail": error.problem or error.context}) from None
     except yaml.YAMLError as error:
-        raise YamlProblem(1, 1, f"not valid YAML: {error}") from None
+        raise YamlProblem(1, 1, "yaml_syntax", {"detail": str(error)}) from None
     finally:
         loader.dispose()
     return doc
@@ -121,7 +122,5 @@ def read_yaml(path: Path) -> YamlDocument:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         line = raw[: error.start].count(b"\n") + 1
-        raise YamlProblem(
-            line, 1, "the file is not UTF-8; save it as UTF-8 (old Thai tools often write TIS-620 / cp874)"
-        ) from None
+        raise YamlProblem(line, 1, "file_not_utf8") from None
     return parse_yaml(text)

@@ -14,16 +14,10 @@ import yaml
 
 from ..data.models import Text
 from ..data.yamlfile import SAFE_LOADER
-from ..numbers import ce_year, to_be_year
+from ..numbers import ce_year, written_date
 
 LANGUAGES = ("th", "en")
 LOCALES = Path(__file__).parent / "locales"
-MONTHS = {
-    "th": ("มกราคม", "กุมภาพันธ์", "มีนาคม", "เมษายน", "พฤษภาคม", "มิถุนายน",
-           "กรกฎาคม", "สิงหาคม", "กันยายน", "ตุลาคม", "พฤศจิกายน", "ธันวาคม"),
-    "en": ("January", "February", "March", "April", "May", "June",
-           "July", "August", "September", "October", "November", "December"),
-}  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -49,8 +43,7 @@ class Locale:
 
     def date(self, day: dt.date) -> str:
         """A calendar date: B.E. on Thai pages (6 ตุลาคม 2568), C.E. on English ones (6 October 2025)."""
-        year = to_be_year(day.year) if self.lang == "th" else day.year
-        return f"{day.day} {MONTHS[self.lang][day.month - 1]} {year}"
+        return written_date(day, self.lang)
 
     def text(self, text: Text) -> str:
         """The text in this language, falling back to Thai where the English is still missing."""
