@@ -49,7 +49,7 @@ MISTAKES = {
     "not utf-8": (MEASURE, write_bytes("# cp874\nid: ทดสอบ\n".encode("cp874")), f"{MEASURE}:2:1: the file is not UTF-8"),
     "year missing an indicator": (RESULTS, replace("  10: 100.00\n", ""), f"{RESULTS}:4:3: scores: no score for indicator 10"),
     "stated total disagrees": (RESULTS, replace("total: 99.37", "total: 99.5"), f"{RESULTS}:15:10: stated.total: the report states 99.5 but the indicator scores give 99.37"),
-    "stated level disagrees": (RESULTS, replace("level: excellent", "level: good"), f"{RESULTS}:16:10: stated.level: the report states 'good' but the scores give 'excellent'"),
+    "stated level disagrees": (RESULTS, replace("level: excellent", "level: good"), f"{RESULTS}:16:10: stated.level: the report states 'good' but the scores give 'Excellent pass'"),
     "file name disagrees with id": (MEASURE, replace("id: 06-conflict-of-interest", "id: 06-conflicts"), f"{MEASURE}:3:5: id: the id must match the file name: '06-conflict-of-interest'"),
     "date in B.E.": (MEASURE, replace("start: 2024-10-01", "start: 2567-10-01"), f"{MEASURE}:11:10: period.start: 2567-10-01 is outside fiscal year 2568"),
     "alias": (MEASURE, replace("units: [clerk-office]", "units: &u [clerk-office]\nextra: *u"), f"{MEASURE}:10:1: anchors and aliases"),
@@ -87,7 +87,7 @@ def test_mistake_stops_the_build_with_file_line_and_field(case, data_copy, publi
     damage(data_copy.parent / file)
     before = tree_digest(published)
     started = time.monotonic()
-    result = build_site(published, data_copy)
+    result = build_site(published, data_copy, env={"ITA_LANG": "en"})
     print(f"{case}: build stopped in {time.monotonic() - started:.2f} s")
     assert result.returncode != 0
     assert any(line.removeprefix("ERROR   -  ").startswith(expected) for line in result.stderr.splitlines()), (
@@ -128,6 +128,6 @@ def test_make_build_keeps_the_old_site_when_data_is_broken(tmp_path):
     replace("units: [clerk-office]", "units: [nobody]")(project / MEASURE)
     result = subprocess.run(make, cwd=project, env=env, capture_output=True, text=True)
     assert result.returncode != 0
-    assert f"{MEASURE}:9:9: units[0]: unknown unit 'nobody'" in result.stderr
+    assert f"{MEASURE}:9:9: units[0]: ไม่รู้จักหน่วยงาน nobody หน่วยงานที่มีใน units.yml: " in result.stderr  # Thai first
     assert "Traceback" not in result.stderr
     assert tree_digest(project / "site") == before

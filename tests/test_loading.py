@@ -11,6 +11,7 @@ from support.data import replace
 
 from itasite import cli
 from itasite.data.dataset import load_dataset
+from itasite.data.messages import say
 from itasite.data.problems import DataError
 from itasite.data.untranslated import untranslated_fields
 from itasite.data.yamlfile import YamlProblem, parse_yaml
@@ -107,6 +108,9 @@ def test_untranslated_fields_are_listed_and_shown_in_thai(data_copy, tmp_path):
 def test_check_command_summarises_the_seed(capsys):
     assert cli.main(["check", str(PROJECT / "data")]) == 0
     out = capsys.readouterr().out
+    assert "พร้อมเผยแพร่ ไฟล์: 22 · ปีที่มีผลคะแนน: 2567, 2568 · มาตรการ: 15 · รายงาน: 1 · ช่องที่ยังไม่มีคำแปล: 0" in out
+    assert cli.main(["check", str(PROJECT / "data"), "--lang", "en"]) == 0
+    out = capsys.readouterr().out
     assert "files: 22 · years with results: 2567, 2568 · measures: 15 · reports: 1 · untranslated fields: 0" in out
 
 
@@ -114,8 +118,13 @@ def test_check_command_reports_problems_without_a_traceback(data_copy, capsys):
     replace("  6: 98.57", "  6: 198.57")(data_copy.parent / RESULTS)
     assert cli.main(["check", str(data_copy)]) == 1
     err = capsys.readouterr().err
+    assert err.startswith(f"{RESULTS}:9:6: scores[6]: ต้องไม่เกิน 100 (ที่เขียนไว้คือ 198.57)")
+    assert err.rstrip().endswith("พบปัญหา 1 จุดในข้อมูล จึงยังไม่เผยแพร่")
+    assert cli.main(["check", str(data_copy), "--lang", "en"]) == 1
+    err = capsys.readouterr().err
     assert err.startswith(f"{RESULTS}:9:6: scores[6]: input should be less than or equal to 100")
     assert err.rstrip().endswith("1 problem in the data; nothing was published.")
+    assert "Traceback" not in err
 
 
 @pytest.mark.parametrize(
@@ -135,7 +144,8 @@ def test_yaml_problems_name_their_line_and_column(text, line, column, message):
     with pytest.raises(YamlProblem) as raised:
         parse_yaml(text)
     assert (raised.value.line, raised.value.column) == (line, column)
-    assert raised.value.message.startswith(message), raised.value.message
+    said = say("en", raised.value.code, raised.value.values)
+    assert said.startswith(message), said
 
 
 def test_yaml_positions_count_thai_letters_not_bytes():

@@ -203,18 +203,15 @@ def score_dataset(dataset: Dataset) -> ScoredDataset:
 def stated_problems(files: DataFiles) -> list[Problem]:
     """The total and level each report states must be the ones its scores give. Checked in every results file
     that is valid with the lookups, even while other files still have problems, so one run reports them all."""
-    lookups = files.lookups
-    indicators = lookups.indicator_map()
-    if not lookups.complete or indicators is None:
-        return []
+    framework, levels, indicators = files.lookups.indicators, files.lookups.levels, files.lookups.indicator_map()
     troubled = {problem.file for problem in files.problems}
-    if {loaded.file for loaded in lookups.all()} & troubled:
-        return []  # the scores cannot be computed against inconsistent lookups
+    if framework is None or levels is None or indicators is None or {framework.file, levels.file} & troubled:
+        return []  # the scores cannot be computed against an inconsistent framework or schemes
     problems = []
     for loaded in files.results:
         if loaded.record.stated is None or loaded.file in troubled:
             continue
-        scheme = (lookups.schemes_for(loaded.record.year) or [])[0]
+        scheme = (files.lookups.schemes_for(loaded.record.year) or [])[0]
         problems += _check_stated(loaded, score_year(loaded.record.year, loaded.record.scores, indicators, scheme))
     return problems
 

@@ -33,13 +33,16 @@ def known(record: BaseModel, field: str) -> Any:
 
 
 def _duplicates(loaded: Loaded[BaseModel], items: Sequence[BaseModel], key: str, field: str) -> list[Problem]:
-    """Problems for every repeated `key` value in a list field of one file."""
-    counts = Counter(getattr(item, key) for item in items)
-    return [
-        loaded.problem((field, index, key), "duplicate_value", value=getattr(item, key))
-        for index, item in enumerate(items)
-        if counts[getattr(item, key)] > 1
-    ]
+    """A problem at every repeat of a `key` value in a list field of one file, naming where it first stood."""
+    first: dict[object, int] = {}
+    problems = []
+    for index, item in enumerate(items):
+        value = getattr(item, key)
+        if value in first:
+            line = loaded.doc.locate((field, first[value], key))[0]
+            problems.append(loaded.problem((field, index, key), "duplicate_value", value=value, first=line))
+        first.setdefault(value, index)
+    return problems
 
 
 def _span(numbers: Iterable[int]) -> str:
@@ -52,7 +55,9 @@ def _span(numbers: Iterable[int]) -> str:
 
 def _units_known(units: list[Unit]) -> Bilingual:
     """The units a measure may name, by id with their names, for the message that lists them."""
-    ordered = sorted(units, key=lambda unit: unit.id)
+    ordered = sorted(
+        {unit.id: unit for unit in reversed(units)}.values(), key=lambda unit: unit.id
+    )  # first of a repeat
     return Bilingual(
         ", ".join(f"{unit.id} ({unit.name.th})" for unit in ordered),
         ", ".join(f"{unit.id} ({unit.name.en or unit.name.th})" for unit in ordered),
@@ -140,9 +145,18 @@ def check_results(loaded: Loaded[Results], lookups: Lookups) -> list[Problem]:
         ]
         if missing := [number for number in indicators if number not in scores]:
             problems.append(loaded.problem(("scores",), "missing_scores", numbers=", ".join(map(str, missing))))
-    if year is not None and lookups.schemes_for(year) == []:
-        problems.append(loaded.problem(("year",), "no_scheme", year=year))
+    if year is not None and lookups.schemes_for(year) == [] and lookups.levels:
+        problems.append(loaded.problem(("year",), "no_scheme", year=year, covered=_covered(lookups.levels.record)))
     return problems
+
+
+def _covered(levels: LevelsFile) -> Bilingual:
+    """The years the schemes cover, oldest first: 2563–2566, 2567 onward."""
+    spans = sorted((scheme.first_year, scheme.last_year) for scheme in levels.schemes)
+    return Bilingual(
+        ", ".join(f"{first}–{last}" if last else f"{first} เป็นต้นไป" for first, last in spans),
+        ", ".join(f"{first}–{last}" if last else f"{first} onward" for first, last in spans),
+    )
 
 
 def check_measure(loaded: Loaded[Measure], lookups: Lookups) -> list[Problem]:

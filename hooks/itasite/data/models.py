@@ -19,6 +19,9 @@ from pydantic_core import PydanticCustomError
 from ..numbers import arabic_digits
 
 SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+COLOR_PATTERN = r"^#[0-9a-fA-F]{6}$"
+LOGO_PATTERN = r"^[\w.-]+\.(svg|png)$"
+PATTERN_MESSAGES = {SLUG_PATTERN: "slug_pattern", COLOR_PATTERN: "color_pattern", LOGO_PATTERN: "logo_pattern"}
 URL_SCHEMES = ("http://", "https://", "mailto:", "tel:")
 BE_YEAR_RANGE = (2500, 2700)  # plausible Buddhist Era years: 1957–2157 C.E.
 MAX_TEXT_LENGTH = 10_000  # characters; the longest text of the seed report is under 1,000
@@ -200,8 +203,8 @@ class Contact(Strict):
 class Colors(Strict):
     """The agency's own colours for the site's header and links (CSS hex colours such as #1b5e20)."""
 
-    primary: Annotated[str, Field(pattern=r"^#[0-9a-fA-F]{6}$")]
-    accent: Annotated[str, Field(pattern=r"^#[0-9a-fA-F]{6}$")] | None = None
+    primary: Annotated[str, Field(pattern=COLOR_PATTERN)]
+    accent: Annotated[str, Field(pattern=COLOR_PATTERN)] | None = None
 
 
 class Agency(Strict):
@@ -212,7 +215,7 @@ class Agency(Strict):
     province: Text
     website: Url
     contacts: list[Contact] = []
-    logo: Annotated[str, Field(pattern=r"^[\w.-]+\.(svg|png)$")] | None = None  # a file beside agency.yml
+    logo: Annotated[str, Field(pattern=LOGO_PATTERN)] | None = None  # a file beside agency.yml
     colors: Colors | None = None
 
 

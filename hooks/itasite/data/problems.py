@@ -13,7 +13,8 @@ from pathlib import Path
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
-from .messages import say
+from .messages import Bilingual, say
+from .models import PATTERN_MESSAGES
 from .yamlfile import FieldPath, YamlDocument
 
 # pydantic error types whose own wording is too technical for a clerk: each has its words in messages/*.yml.
@@ -118,8 +119,15 @@ def problem_at(file: str, doc: YamlDocument | None, path: FieldPath, *parts: Mes
 def _describe(error: ErrorDetails) -> list[Message]:
     """Turn one pydantic error into messages: what is wrong, then the value that was given."""
     kind, given = error["type"], error.get("input")
+    if kind == "too_short" and isinstance(given, str):
+        kind = "string_too_short"  # pydantic says "list" of a text whose constraint sits behind a validator
     context = {key: str(value) for key, value in (error.get("ctx") or {}).items()}
-    if kind in PLAIN_MESSAGES or kind.startswith("ita_"):
+    if kind == "string_pattern_mismatch":  # each pattern says what it wants in its own words
+        parts = [message(PATTERN_MESSAGES.get(context.get("pattern", ""), kind))]
+    elif kind == "enum":  # pydantic lists the values as English prose: 'a', 'b' or 'c'
+        expected = context.get("expected", "")
+        parts = [message(kind, expected=Bilingual(expected.replace(" or ", ", "), expected))]
+    elif kind in PLAIN_MESSAGES or kind.startswith("ita_"):
         parts = [message(kind.removeprefix("ita_"), **context)]
     else:  # a rule of pydantic's own that no table words yet: its English, marked as such in Thai
         detail = error["msg"].removeprefix("Value error, ")

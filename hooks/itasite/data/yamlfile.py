@@ -96,7 +96,7 @@ def parse_yaml(text: str) -> YamlDocument:
         raise YamlProblem(*_position(text, text.index("\t")), "yaml_tab")
     if found := NOT_ALLOWED.search(text):
         line, column = _position(text, found.start())
-        raise YamlProblem(line, column, "yaml_character", {"code": f"{ord(found.group()):04X}"})
+        raise YamlProblem(line, column, "yaml_character", {"character": f"{ord(found.group()):04X}"})
     loader = SAFE_LOADER(text)
     try:
         node = loader.get_single_node()
