@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import shutil
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -22,7 +23,7 @@ from mkdocs.structure.pages import Page
 from itasite.build.cache import compiled_templates
 from itasite.build.compact import compact_html
 from itasite.build.provenance import Provenance, provenance
-from itasite.data.messages import chosen_language
+from itasite.data.messages import chosen_language, say
 from itasite.data.problems import DataError
 from itasite.pipeline import plan, prepare
 from itasite.scoring import ScoredDataset
@@ -31,7 +32,7 @@ from itasite.site.locale import Locale, load_locale
 from itasite.site.opendata import EMPTY_SITEMAP
 from itasite.site.plan import SitePlan
 from itasite.site.render import PageRenderer, render_root_files
-from itasite.site.routes import DATA_FOLDER, data_file
+from itasite.site.routes import DATA_FOLDER, EXAMPLE_SITE, data_file, site_root
 
 log = logging.getLogger("mkdocs.hooks.itasite")
 
@@ -89,6 +90,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     config.nav = [*site_plan.nav, *written]
     for palette in config.theme["palette"]:
         palette["toggle"]["name"] = locale.t("palette_to_light" if palette["scheme"] == "slate" else "palette_to_dark")
+    config.extra["site_root"] = site_root(str(config.extra["site_root"]), scored.dataset.agency.site_url)
+    if config.extra["site_root"] == EXAMPLE_SITE:
+        print(say(chosen_language(), "site_url_example", {"example": EXAMPLE_SITE}), file=sys.stderr)
     config.site_url = f"{_site_root(config)}{lang}/"
     config.extra["origin"] = _origin(config, scored, locale, origin)
     config.extra["alternate"] = [
@@ -109,8 +113,8 @@ def _site_root(config: MkDocsConfig) -> str:
 
 def _origin(config: MkDocsConfig, scored: ScoredDataset, locale: Locale, origin: Provenance) -> dict[str, Any]:
     """What the footer says of where the data comes from and when it last changed."""
-    repository = str(config.extra.get("data_repository", "")).rstrip("/")
     agency = scored.dataset.agency
+    repository = str(config.extra.get("data_repository") or agency.repository or "").rstrip("/")
     return {
         "commit": origin.commit,
         "changed": locale.date(origin.data_changed) if origin.data_changed else None,

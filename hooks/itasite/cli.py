@@ -4,6 +4,7 @@
     python -m itasite serve [--lang th|en]             live preview on 127.0.0.1:8000 (th), :8001 (en)
     python -m itasite check [DATA_DIR]                 validate the data alone, fast
     python -m itasite csp [SITE_DIR]                   print the Content-Security-Policy of a built site
+    python -m itasite new FOLDER [--year YYYY]         a new agency's data folder, to fill in
     python -m itasite test [PYTEST ARGS]               the test suite
 
 Run them in the project folder (where mkdocs.yml is); the Makefile calls them. `check` exits 0 when the
@@ -14,6 +15,7 @@ data never gives a traceback.
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import os
 import shutil
 import subprocess
@@ -26,6 +28,7 @@ from .build.provenance import last_commit_time
 from .data.messages import LANGUAGES as MESSAGE_LANGUAGES
 from .data.messages import chosen_language, say
 from .data.problems import DataError
+from .data.starter import current_fiscal_year, new_data_folder
 from .data.untranslated import untranslated_fields
 from .pipeline import prepare
 from .site.locale import LANGUAGES
@@ -107,6 +110,21 @@ def run_tests(arguments: list[str]) -> int:
     return subprocess.run([sys.executable, "-m", "pytest", *arguments], cwd=project_folder()).returncode
 
 
+def new(folder: Path, year: int | None, lang: str | None) -> int:
+    """Write a new agency's data folder and say what to do next."""
+    lang = chosen_language(lang)
+    year = year or current_fiscal_year(dt.date.today())
+    try:
+        written = new_data_folder(folder, year)
+    except FileExistsError:
+        print(say(lang, "new_exists", {"folder": folder.as_posix()}), file=sys.stderr)
+        return 1
+    for path in written:
+        print(path.as_posix())
+    print(say(lang, "new_done", {"folder": folder.as_posix(), "year": year}))
+    return 0
+
+
 def csp(site: Path) -> int:
     """Print the header value for a built site."""
     print(content_security_policy(site))
@@ -131,6 +149,10 @@ def parser() -> argparse.ArgumentParser:
     commands.add_parser("csp", help="print the CSP header of a built site").add_argument(
         "site", nargs="?", type=Path, default=Path("site")
     )
+    made = commands.add_parser("new", help="write a new agency's data folder")
+    made.add_argument("folder", type=Path)
+    made.add_argument("--year", type=int, help="fiscal year in B.E. (default: the current one)")
+    made.add_argument("--lang", choices=MESSAGE_LANGUAGES, help="language of the messages (default: th, or ITA_LANG)")
     commands.add_parser("test", help="run the test suite", add_help=False)
     return main
 
@@ -146,6 +168,8 @@ def main(argv: list[str]) -> int:
         return serve(arguments.lang, arguments.data)
     if arguments.command == "check":
         return check(arguments.data, arguments.lang)
+    if arguments.command == "new":
+        return new(arguments.folder, arguments.year, arguments.lang)
     return csp(arguments.site)
 
 

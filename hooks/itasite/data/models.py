@@ -214,6 +214,8 @@ class Agency(Strict):
     district: Text
     province: Text
     website: Url
+    site_url: Url | None = None  # where this site is published; SITE_URL, when a build sets it, comes first
+    repository: Url | None = None  # where its data is kept (a GitHub repository), for the footer's link
     contacts: list[Contact] = []
     logo: Annotated[str, Field(pattern=LOGO_PATTERN)] | None = None  # a file beside agency.yml
     colors: Colors | None = None

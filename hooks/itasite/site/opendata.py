@@ -22,7 +22,7 @@ from ..numbers import ce_year
 from ..scoring import YearScore
 from .routes import DATA_JSON, MEASURES_CSV, SCHEMA_JSON, SCORES_CSV
 
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "1.1"  # 1.1: the agency's site_url and repository
 JSON_SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
 # Material's script fetches `sitemap.xml` beside every <link rel="alternate">; the data folder's link would
 # otherwise cost every page view a request for a missing file. An empty, valid sitemap answers it.

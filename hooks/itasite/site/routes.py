@@ -14,11 +14,18 @@ METHODOLOGY = "methodology.md"
 ABOUT = "about.md"
 DOWNLOADS = "downloads.md"
 
+EXAMPLE_SITE = "https://example.org/ita/"  # the address of a new agency's data until it sets its own
 DATA_FOLDER = "data"  # the downloads, inside each language's site
 SCORES_CSV = "ita-scores.csv"
 MEASURES_CSV = "ita-measures.csv"
 DATA_JSON = "ita-data.json"
 SCHEMA_JSON = "ita-data.schema.json"
+
+
+def site_root(configured: str, in_data: str | None) -> str:
+    """The address the whole site is published at, ending in a slash: the build's setting (SITE_URL) first,
+    then the agency's `site_url`, then the example address, which a build warns about."""
+    return (configured or in_data or EXAMPLE_SITE).rstrip("/") + "/"
 
 
 def measure_page(year: int, measure_id: str) -> str:
