@@ -59,7 +59,7 @@ serve-en: $(VENV)/.runtime
 
 ## check: validate data/ alone (fast) and list untranslated fields
 check: $(VENV)/.runtime
-	$(ITASITE) check
+	$(ITASITE) check $(CHECK_OPTIONS)
 
 ## test: lint, then the whole test suite (real builds included)
 test: $(VENV)/.test $(FORKS)/.installed $(CHROMIUM) node_modules/.installed lint

@@ -121,7 +121,8 @@ def test_make_build_keeps_the_old_site_when_data_is_broken(tmp_path):
     for name in tracked.stdout.splitlines():
         (project / name).parent.mkdir(parents=True, exist_ok=True)
         shutil.copy2(PROJECT / name, project / name)
-    make = ["make", "--no-print-directory", "build", f"VENV={PROJECT / '.venv'}"]
+    # The copy borrows this project's venv as it is (-o): set up again there, it would install the copy in it
+    make = ["make", "--no-print-directory", "-o", f"{PROJECT / '.venv'}/.runtime", "build", f"VENV={PROJECT / '.venv'}"]
     env = {**os.environ, "ITA_DATA_DIR": str(project / "data")}
     assert subprocess.run(make, cwd=project, env=env, capture_output=True).returncode == 0
     before = tree_digest(project / "site")

@@ -27,29 +27,47 @@ from .build.engine import build_languages, replace_folder, serve_language
 from .build.provenance import last_commit_time
 from .data.messages import LANGUAGES as MESSAGE_LANGUAGES
 from .data.messages import chosen_language, say
-from .data.problems import DataError
+from .data.problems import DataError, Problem
 from .data.starter import current_fiscal_year, new_data_folder
 from .data.untranslated import untranslated_fields
 from .pipeline import prepare
 from .site.locale import LANGUAGES
 
 CONFIG = "mkdocs.yml"  # marks the project folder, where the commands run, as `mkdocs` itself does
-SCRATCH = ".site-tmp"  # where a build is made before it replaces the published folder
 CSP_FILE = "content-security-policy.txt"
+LANG_HELP = "language of the messages (default: th, or ITA_LANG)"
+OUTPUTS = ("text", "github")  # how `check` writes problems: lines for people, or GitHub annotations
+GITHUB_DATA = {"%": "%25", "\r": "%0D", "\n": "%0A"}
+GITHUB_PROPERTY = {**GITHUB_DATA, ":": "%3A", ",": "%2C"}
 
 
-def check(data: Path, lang: str | None = None) -> int:
-    """Check the data folder, print every problem or a summary (Thai unless told), and return the exit status."""
+def annotation(level: str, problem: Problem, lang: str) -> str:
+    """A problem as a GitHub Actions workflow command, which GitHub shows on the file's line."""
+    where = {"file": problem.file, "line": problem.line, "col": problem.column, "title": problem.field or problem.file}
+    properties = ",".join(f"{name}={_escaped(str(value), GITHUB_PROPERTY)}" for name, value in where.items())
+    return f"::{level} {properties}::{_escaped(problem.message(lang), GITHUB_DATA)}"
+
+
+def _escaped(text: str, table: dict[str, str]) -> str:
+    """Text with the characters a workflow command reserves written as GitHub decodes them."""
+    return "".join(table.get(character, character) for character in text)
+
+
+def check(data: Path, lang: str | None = None, output: str = "text") -> int:
+    """Check the data folder, print every problem or a summary (Thai unless told), and return the exit status.
+    With `output="github"` each problem is also a workflow annotation on its file and line."""
     lang = chosen_language(lang)
     try:
         scored = prepare(data.resolve(), Path.cwd())
     except DataError as error:
+        if output == "github":
+            print("\n".join(annotation("error", problem, lang) for problem in error.problems))
         print(error.report(lang), file=sys.stderr)
         return 1
     dataset = scored.dataset
     untranslated = untranslated_fields(dataset)
     for field in untranslated:
-        print(field.text(lang))
+        print(annotation("warning", field, lang) if output == "github" else field.text(lang))
     summary = {
         "data": data.as_posix(),
         "files": len(dataset.sources),
@@ -85,7 +103,7 @@ def build_environment(data: Path | None) -> dict[str, str]:
 def build(data: Path | None, out: Path) -> int:
     """Build both languages aside, add the CSP header, then replace the published folder in one move."""
     project = project_folder()
-    scratch = project / SCRATCH
+    scratch = out.with_name(f".{out.name}-tmp")  # beside the published folder, so the last move is a rename
     shutil.rmtree(scratch, ignore_errors=True)
     status = build_languages(project, LANGUAGES, scratch, build_environment(data))
     if status:
@@ -97,10 +115,10 @@ def build(data: Path | None, out: Path) -> int:
     return 0
 
 
-def serve(lang: str, data: Path | None) -> int:
+def serve(lang: str, data: Path | None, port: int | None = None) -> int:
     """Live preview of one language until interrupted."""
     try:
-        return serve_language(project_folder(), LANGUAGES, lang, build_environment(data))
+        return serve_language(project_folder(), LANGUAGES, lang, build_environment(data), port)
     except KeyboardInterrupt:
         return 0
 
@@ -141,18 +159,18 @@ def parser() -> argparse.ArgumentParser:
     served = commands.add_parser("serve", help="live preview of one language")
     served.add_argument("--lang", choices=LANGUAGES, default=LANGUAGES[0])
     served.add_argument("--data", type=Path, help="the data folder (default: data, or ITA_DATA_DIR)")
+    served.add_argument("--port", type=int, help="default: 8000 for the first language, 8001 for the next")
     checked = commands.add_parser("check", help="validate the data alone")
     checked.add_argument("data", nargs="?", type=Path, default=Path(os.environ.get("ITA_DATA_DIR") or "data"))
-    checked.add_argument(
-        "--lang", choices=MESSAGE_LANGUAGES, help="language of the messages (default: th, or ITA_LANG)"
-    )
+    checked.add_argument("--lang", choices=MESSAGE_LANGUAGES, help=LANG_HELP)
+    checked.add_argument("--format", choices=OUTPUTS, default="text", help="github: annotations for GitHub Actions")
     commands.add_parser("csp", help="print the CSP header of a built site").add_argument(
         "site", nargs="?", type=Path, default=Path("site")
     )
     made = commands.add_parser("new", help="write a new agency's data folder")
     made.add_argument("folder", type=Path)
     made.add_argument("--year", type=int, help="fiscal year in B.E. (default: the current one)")
-    made.add_argument("--lang", choices=MESSAGE_LANGUAGES, help="language of the messages (default: th, or ITA_LANG)")
+    made.add_argument("--lang", choices=MESSAGE_LANGUAGES, help=LANG_HELP)
     commands.add_parser("test", help="run the test suite", add_help=False)
     return main
 
@@ -165,9 +183,9 @@ def main(argv: list[str]) -> int:
     if arguments.command == "build":
         return build(arguments.data, arguments.out)
     if arguments.command == "serve":
-        return serve(arguments.lang, arguments.data)
+        return serve(arguments.lang, arguments.data, arguments.port)
     if arguments.command == "check":
-        return check(arguments.data, arguments.lang)
+        return check(arguments.data, arguments.lang, arguments.format)
     if arguments.command == "new":
         return new(arguments.folder, arguments.year, arguments.lang)
     return csp(arguments.site)

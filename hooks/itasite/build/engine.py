@@ -40,9 +40,11 @@ def build_languages(project: Path, languages: Sequence[str], out: Path, env: Map
     return 0
 
 
-def serve_language(project: Path, languages: Sequence[str], lang: str, env: Mapping[str, str]) -> int:
+def serve_language(
+    project: Path, languages: Sequence[str], lang: str, env: Mapping[str, str], port: int | None = None
+) -> int:
     """Live preview of one language on 127.0.0.1, reloading when data, docs, hooks or overrides change."""
-    port = FIRST_PORT + list(languages).index(lang)
+    port = port or FIRST_PORT + list(languages).index(lang)
     return _run(["serve", "-f", str(config_file(project, languages, lang)), "-a", f"127.0.0.1:{port}"], project, env)
 
 
