@@ -11,7 +11,7 @@ import time
 from pathlib import Path
 
 import pytest
-from support.build import PROJECT, build_site
+from support.build import DATA, PROJECT, build_site
 from support.data import replace, tree_digest
 
 from itasite.data.problems import DataError
@@ -123,12 +123,14 @@ def test_make_build_keeps_the_old_site_when_data_is_broken(tmp_path):
         shutil.copy2(PROJECT / name, project / name)
     # The copy borrows this project's venv as it is (-o): set up again there, it would install the copy in it
     make = ["make", "--no-print-directory", "-o", f"{PROJECT / '.venv'}/.runtime", "build", f"VENV={PROJECT / '.venv'}"]
-    env = {**os.environ, "ITA_DATA_DIR": str(project / "data")}
+    seed = project / DATA.relative_to(PROJECT)  # the tests' copy of the seed, not whatever data/ holds
+    env = {**os.environ, "ITA_DATA_DIR": str(seed)}
     assert subprocess.run(make, cwd=project, env=env, capture_output=True).returncode == 0
     before = tree_digest(project / "site")
-    replace("units: [clerk-office]", "units: [nobody]")(project / MEASURE)
+    replace("units: [clerk-office]", "units: [nobody]")(seed.parent / MEASURE)
     result = subprocess.run(make, cwd=project, env=env, capture_output=True, text=True)
     assert result.returncode != 0
-    assert f"{MEASURE}:9:9: units[0]: ไม่รู้จักหน่วยงาน nobody หน่วยงานที่มีใน units.yml: " in result.stderr  # Thai first
+    where = (seed.parent / MEASURE).relative_to(project).as_posix()
+    assert f"{where}:9:9: units[0]: ไม่รู้จักหน่วยงาน nobody หน่วยงานที่มีใน units.yml: " in result.stderr  # Thai first
     assert "Traceback" not in result.stderr
     assert tree_digest(project / "site") == before

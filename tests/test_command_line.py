@@ -13,7 +13,7 @@ import sys
 
 import pytest
 import yaml
-from support.build import PROJECT, SUBPATH_ROOT
+from support.build import DATA, PROJECT, SUBPATH_ROOT
 from support.data import replace
 from support.http import fetch, wait_for
 
@@ -89,7 +89,7 @@ def test_the_workflows_check_the_data_first_with_annotations():
 
 @pytest.mark.build
 def test_check_new_csp_and_test_run_without_make(tmp_path):
-    assert itasite("check").returncode == 0
+    assert itasite("check", str(DATA)).returncode == 0
     made = itasite("new", str(tmp_path / "data"), "--year", "2564")
     assert made.returncode == 0 and (tmp_path / "data/results/2564.yml").is_file(), made.stderr
     ran = itasite("test", "tests/test_scoring.py", "-q", "-p", "no:cacheprovider")
@@ -100,7 +100,7 @@ def test_check_new_csp_and_test_run_without_make(tmp_path):
 @pytest.mark.build
 def test_build_makes_both_languages_and_the_csp_header(tmp_path):
     out = tmp_path / "published"
-    built = itasite("build", "--out", str(out), env={"SITE_URL": SUBPATH_ROOT})
+    built = itasite("build", "--data", str(DATA), "--out", str(out), env={"SITE_URL": SUBPATH_ROOT})
     assert built.returncode == 0, built.stderr
     assert (out / "th/index.html").is_file() and (out / "en/index.html").is_file()
     policy = (out / "content-security-policy.txt").read_text(encoding="utf-8")
