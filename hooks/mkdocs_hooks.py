@@ -37,7 +37,8 @@ from itasite.site.routes import DATA_FOLDER, EXAMPLE_SITE, data_file, site_root
 log = logging.getLogger("mkdocs.hooks.itasite")
 
 AGENCY_CSS = "assets/stylesheets/agency.css"
-HAND_WRITTEN = [("nav_accessibility", "accessibility.md"), ("nav_guide", "guide.md")]  # pages in docs/<lang>/
+# Pages in docs/<lang>/: a page, or a folder whose index.md leads its other pages (in file name order)
+HAND_WRITTEN = [("nav_accessibility", "accessibility.md"), ("nav_guide", "guide")]
 AGENCY_LOGO = "assets/images/agency-logo"
 
 
@@ -86,7 +87,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     agency = locale.text(scored.dataset.agency.name)
     config.site_name = locale.t("site_name", agency=agency)
     config.site_description = locale.t("site_description", agency=agency)
-    written = [{locale.t(key): page} for key, page in HAND_WRITTEN if (Path(config.docs_dir) / page).is_file()]
+    written = [{locale.t(key): pages} for key, path in HAND_WRITTEN if (pages := _hand_written(config, path))]
     config.nav = [*site_plan.nav, *written]
     for palette in config.theme["palette"]:
         palette["toggle"]["name"] = locale.t("palette_to_light" if palette["scheme"] == "slate" else "palette_to_dark")
@@ -104,6 +105,15 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     _build = Build(scored, site_plan, renderer, cache)
     apply_agency_look(config, scored, locale)
     return config
+
+
+def _hand_written(config: MkDocsConfig, path: str) -> str | list[str] | None:
+    """The navigation entry of a hand-written page or folder of docs/<lang>/; None when this language lacks it."""
+    target = Path(config.docs_dir) / path
+    if target.is_file():
+        return path
+    pages = sorted(page.relative_to(config.docs_dir).as_posix() for page in target.glob("*.md"))
+    return sorted(pages, key=lambda page: not page.endswith("/index.md")) or None
 
 
 def _site_root(config: MkDocsConfig) -> str:
