@@ -1,0 +1,137 @@
+"""The text of a report's PDF (as PDF or OCR extraction gives it) read into the tables every reader hands on.
+
+Extraction writes a table row per line with its cells separated by tabs, a cell's paragraphs as `<p>…</p>`
+and its bulleted lists as `<ul> - … - …`; the header row comes again at the top of every page. Each `<p>` is
+one line of the cell and each bullet a line starting "- ", so records.py reads numbering and sub-items the
+same way as in a Word cell. Rows continued on the next page ("… (ต่อ)") are kept as rows: records.py merges
+them. A row is located by its line in the file ("บรรทัด 89").
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from ..numbers import arabic_digits
+from .source import MEASURE_COLUMNS, SCORE_COLUMNS, Cell, Row, SourceDocument, Table
+from .unreadable import UnreadableFile
+
+MEGABYTE = 1024 * 1024
+# The seed report's text is 68 KB; a text of 20 MB would be some 300 such reports, so anything larger is
+# not a report's text and is refused before it is read into memory.
+MAX_TEXT_BYTES = 20 * MEGABYTE
+MEASURE_HEADER = ("มาตรการ", "ขั้นตอน", "ผู้รับผิดชอบ", "ช่วงระยะเวลา", "ผลการดำเนินการ", "ผลลัพธ์")
+SCORE_HEADER = ("ตัวชี้วัด", "รายละเอียด", "คะแนน")
+MEASURE_NAMES = " · ".join(MEASURE_HEADER)
+SCORE_NAMES = " · ".join(SCORE_HEADER)
+YEAR = re.compile(r"(?:พ\.\s*ศ\.|ปี)\s*([0-9๐-๙]{4})")
+PARAGRAPH = re.compile(r"<p[^>]*>(.*?)(?:</p>|$)", re.DOTALL)
+LIST = re.compile(r"<ul[^>]*>(.*?)(?=<p[\s>]|$)", re.DOTALL)
+TAG = re.compile(r"</?(?:p|ul|ol|li|br|span|b|i|strong|em)\b[^>]*>")
+BULLET = re.compile(r"(?:^|\s)[-•]\s+")
+
+
+def read_pdf_text(path: Path) -> SourceDocument:
+    """The paragraphs, the measures table and the score tables of a report's extracted text."""
+    name = path.name
+    if not path.is_file():
+        raise UnreadableFile("import_no_file", {"file": name})
+    size = path.stat().st_size
+    if size > MAX_TEXT_BYTES:
+        values = {"file": name, "size": f"{size / MEGABYTE:,.1f}", "limit": f"{MAX_TEXT_BYTES / MEGABYTE:,.1f}"}
+        raise UnreadableFile("import_too_large", values)
+    try:
+        text = path.read_bytes().decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise UnreadableFile("import_text_encoding", {"file": name}) from error
+    if not text.strip():
+        raise UnreadableFile("import_empty", {"file": name})
+    return document_of(name, text.splitlines())
+
+
+def document_of(name: str, lines: list[str]) -> SourceDocument:
+    """The document of a text's lines: tab-separated rows under a known header make tables, the rest paragraphs."""
+    paragraphs: list[str] = []
+    measures: list[Row] = []
+    measures_where = ""
+    scores: list[Table] = []
+    current: str | None = None  # the kind of table the last header started, while its rows go on
+    score_rows: list[Row] = []
+    year: int | None = None
+    for number, line in enumerate(lines, start=1):
+        where = f"บรรทัด {number}"
+        cells = [cell.strip() for cell in line.split("\t")]
+        kind = header_kind(cells)
+        if kind:
+            _check_columns(name, where, kind, len(cells))
+            if current == "scores" and score_rows:
+                scores.append(Table("scores", tuple(score_rows), score_rows[0].where, year))
+            score_rows = [] if kind == "scores" else score_rows
+            measures_where = measures_where or (where if kind == "measures" else "")
+            current = kind
+            continue
+        if "\t" in line and current:
+            _check_columns(name, where, current, len(_trimmed(cells, current)))
+            row = Row(tuple(cell_of(cell) for cell in _trimmed(cells, current)), where)
+            (measures if current == "measures" else score_rows).append(row)
+            continue
+        if not line.strip():
+            continue  # a blank line between pages does not end a table: its header comes again
+        if current == "scores" and score_rows:
+            scores.append(Table("scores", tuple(score_rows), score_rows[0].where, year))
+            score_rows = []
+        current = None
+        paragraphs.append(" ".join(line.split()))
+        if found := YEAR.search(line):
+            year = int(arabic_digits(found.group(1)))
+    if current == "scores" and score_rows:
+        scores.append(Table("scores", tuple(score_rows), score_rows[0].where, year))
+    if not measures:
+        raise UnreadableFile("import_no_measures", {"file": name, "columns": MEASURE_NAMES})
+    tables = (Table("measures", tuple(measures), measures_where), *scores)
+    return SourceDocument(name, tuple(paragraphs), tables)
+
+
+def header_kind(cells: list[str]) -> str | None:
+    """ "measures" or "scores" when a row is a table's header row (its first cells name the columns)."""
+    squeezed = ["".join(cell.split()) for cell in cells]
+    for kind, words in (("measures", MEASURE_HEADER), ("scores", SCORE_HEADER)):
+        if len(squeezed) >= 3 and all(word in cell for word, cell in zip(words[:3], squeezed[:3], strict=False)):
+            return kind
+    return None
+
+
+def _trimmed(cells: list[str], kind: str) -> list[str]:
+    """A row's cells without the empty cells extraction leaves after the last column."""
+    width = MEASURE_COLUMNS if kind == "measures" else SCORE_COLUMNS
+    while len(cells) > width and not cells[-1]:
+        cells = cells[:-1]
+    return cells
+
+
+def _check_columns(name: str, where: str, kind: str, found: int) -> None:
+    """Refuse a table whose header or row does not have the report's columns: its cells cannot be placed."""
+    expected, names = (MEASURE_COLUMNS, MEASURE_NAMES) if kind == "measures" else (SCORE_COLUMNS, SCORE_NAMES)
+    if found != expected:
+        values = {"file": name, "where": where, "expected": f"{expected} คอลัมน์ ({names})", "found": found}
+        raise UnreadableFile("import_wrong_columns", values)
+
+
+def cell_of(markup: str) -> Cell:
+    """A cell's lines: each `<p>` a line, each bullet of a `<ul>` a line starting "- ", plain text one line."""
+    if "<" not in markup:
+        return Cell(tuple(line for line in [_clean(markup)] if line))
+    pieces: list[tuple[int, list[str]]] = []
+    for found in PARAGRAPH.finditer(markup):
+        pieces.append((found.start(), [_clean(found.group(1))]))
+    for found in LIST.finditer(markup):
+        bullets = [_clean(item) for item in BULLET.split(found.group(1))]
+        pieces.append((found.start(), [f"- {item}" for item in bullets if item]))
+    if not pieces:
+        return Cell(tuple(line for line in [_clean(markup)] if line))
+    return Cell(tuple(line for _, lines in sorted(pieces) for line in lines if line))
+
+
+def _clean(text: str) -> str:
+    """A piece of cell text without markup and with its spaces collapsed."""
+    return " ".join(TAG.sub(" ", text).split())
