@@ -1,8 +1,8 @@
 """A report written in Word (.docx), read with python-docx into the tables every reader hands on.
 
 The measures table may run over many pages: Word repeats its header row, and a report converted from a PDF
-has the header as a real row on every page, or one table per page; all of them read as measures tables
-with their header rows dropped. Score tables take their year from the heading before them ("ปี 2568",
+has the header as a real row on every page, or one table per page; all of them read as one measures table
+with its header rows dropped. Score tables take their year from the heading before them ("ปี 2568",
 "ประจำปีงบประมาณ พ.ศ. ๒๕๖๗"). Each paragraph of a cell is one line; an auto-numbered list paragraph gets the
 number Word shows ("1. ") and a bulleted or indented one a dash ("- "), so numbering reads as in any file.
 """
@@ -58,9 +58,18 @@ def read_docx(path: Path) -> SourceDocument:
         else:
             tables.append(table)
         year = None
-    if not any(table.kind == "measures" for table in tables):
-        raise UnreadableFile("import_no_measures", {"file": path.name, "columns": MEASURE_NAMES})
-    return SourceDocument(name=path.name, paragraphs=tuple(paragraphs), tables=tuple(tables))
+    return SourceDocument(name=path.name, paragraphs=tuple(paragraphs), tables=_joined(path.name, tables))
+
+
+def _joined(name: str, tables: list[Table]) -> tuple[Table, ...]:
+    """The measures tables as one, first, then the score tables: a report with a table per page is one table
+    to its reader, so a row continued at the top of a page ("… (ต่อ)") follows the row it continues."""
+    measures = [table for table in tables if table.kind == "measures"]
+    if not measures:
+        raise UnreadableFile("import_no_measures", {"file": name, "columns": MEASURE_NAMES})
+    rows = tuple(row for table in measures for row in table.rows)
+    scores = tuple(table for table in tables if table.kind != "measures")
+    return (Table(kind="measures", rows=rows, where=measures[0].where), *scores)
 
 
 def header_kind(texts: Sequence[str]) -> str | None:
