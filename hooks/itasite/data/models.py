@@ -252,7 +252,7 @@ class Measure(Strict):
     title: Text
     units: list[Slug] = Field(min_length=1)
     period: Period
-    indicators: list[Number] = Field(min_length=1)
+    indicators: list[Number] = []  # may be empty: a report's table names none; an import leaves it to fill in
     steps: list[Item] = Field(min_length=1)
     outputs: list[Item] = Field(min_length=1)
     outcomes: list[Item] = Field(min_length=1)

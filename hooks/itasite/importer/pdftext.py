@@ -13,6 +13,7 @@ import re
 from pathlib import Path
 
 from ..numbers import arabic_digits
+from .cells import unwrapped
 from .source import MEASURE_COLUMNS, SCORE_COLUMNS, Cell, Row, SourceDocument, Table
 from .unreadable import UnreadableFile
 
@@ -29,6 +30,7 @@ PARAGRAPH = re.compile(r"<p[^>]*>(.*?)(?:</p>|$)", re.DOTALL)
 LIST = re.compile(r"<ul[^>]*>(.*?)(?=<p[\s>]|$)", re.DOTALL)
 TAG = re.compile(r"</?(?:p|ul|ol|li|br|span|b|i|strong|em)\b[^>]*>")
 BULLET = re.compile(r"(?:^|\s)[-•]\s+")
+SHOWN = 20  # characters of each cell a message about the columns shows
 
 
 def read_pdf_text(path: Path) -> SourceDocument:
@@ -63,7 +65,7 @@ def document_of(name: str, lines: list[str]) -> SourceDocument:
         cells = [cell.strip() for cell in line.split("\t")]
         kind = header_kind(cells)
         if kind:
-            _check_columns(name, where, kind, len(cells))
+            _check_columns(name, where, kind, cells)
             if current == "scores" and score_rows:
                 scores.append(Table("scores", tuple(score_rows), score_rows[0].where, year))
             score_rows = [] if kind == "scores" else score_rows
@@ -71,7 +73,7 @@ def document_of(name: str, lines: list[str]) -> SourceDocument:
             current = kind
             continue
         if "\t" in line and current:
-            _check_columns(name, where, current, len(_trimmed(cells, current)))
+            _check_columns(name, where, current, _trimmed(cells, current))
             row = Row(tuple(cell_of(cell) for cell in _trimmed(cells, current)), where)
             (measures if current == "measures" else score_rows).append(row)
             continue
@@ -109,12 +111,12 @@ def _trimmed(cells: list[str], kind: str) -> list[str]:
     return cells
 
 
-def _check_columns(name: str, where: str, kind: str, found: int) -> None:
+def _check_columns(name: str, where: str, kind: str, cells: list[str]) -> None:
     """Refuse a table whose header or row does not have the report's columns: its cells cannot be placed."""
     expected, names = (MEASURE_COLUMNS, MEASURE_NAMES) if kind == "measures" else (SCORE_COLUMNS, SCORE_NAMES)
-    if found != expected:
-        values = {"file": name, "where": where, "expected": f"{expected} คอลัมน์ ({names})", "found": found}
-        raise UnreadableFile("import_wrong_columns", values)
+    if len(cells) != expected:
+        found = " · ".join(_clean(cell)[:SHOWN] or "(ว่าง)" for cell in cells)
+        raise UnreadableFile("import_wrong_columns", {"file": name, "where": where, "expected": names, "found": found})
 
 
 def cell_of(markup: str) -> Cell:
@@ -133,5 +135,5 @@ def cell_of(markup: str) -> Cell:
 
 
 def _clean(text: str) -> str:
-    """A piece of cell text without markup and with its spaces collapsed."""
-    return " ".join(TAG.sub(" ", text).split())
+    """A piece of cell text without markup, its spaces collapsed and those of wrapped lines joined."""
+    return unwrapped(" ".join(TAG.sub(" ", text).split()))

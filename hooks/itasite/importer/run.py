@@ -1,0 +1,148 @@
+"""One import: the clerk's file read, its records built, every data file made in memory, then written only
+if all of it could be made, and the usual check run on the result.
+
+Nothing existing is overwritten without `force` (a file whose bytes would not change is left as it is, so
+importing the same file twice is harmless and gives the same bytes). A measure whose number already has a
+file in that year's folder keeps that file's name, so a clerk may rename ids and import again. A folder
+without the national framework (indicators.yml, levels.yml) gets it from the blank data folder.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+from pathlib import Path
+
+import yaml
+
+from ..data.models import IndicatorsFile, UnitsFile
+from ..data.problems import DataError, Problem
+from ..data.starter import BLANK
+from ..pipeline import prepare
+from .records import Imported, records_from
+from .review import ImportProblem, Review
+from .source import SourceDocument
+
+WIDTH = 10_000  # no folding: a text stays on one line, so a diff shows what changed
+FRAMEWORK = ("indicators.yml", "levels.yml")  # national, the same for every agency
+
+
+@dataclass
+class ImportResult:
+    """What an import wrote, what it left as it was, what to check, and what the check found."""
+
+    source: str
+    year: int
+    written: list[Path] = field(default_factory=list)
+    unchanged: list[Path] = field(default_factory=list)
+    reviews: list[Review] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+
+
+def read_document(path: Path) -> SourceDocument:
+    """The clerk's file as tables, by the reader its content calls for (sniff.py refuses the rest)."""
+    from .sniff import read_source
+
+    return read_source(path)
+
+
+def import_file(path: Path, data_dir: Path, *, year: int | None = None, force: bool = False) -> ImportResult:
+    """Import `path` into `data_dir`; UnreadableFile or ImportProblem (and nothing written) when it cannot."""
+    document = read_document(path)
+    units = _known_units(data_dir)
+    imported = records_from(document, year, units.units if units else [], _indicator_names(data_dir))
+    files = planned_files(imported, data_dir, document.name, units)
+    existing = {relative: (data_dir / relative) for relative in files if (data_dir / relative).exists()}
+    changed = [relative for relative, target in existing.items() if target.read_bytes() != files[relative]]
+    if changed and not force:
+        raise ImportProblem("import_exists", {"files": ", ".join(sorted(changed))}, data_dir.as_posix())
+    result = ImportResult(document.name, imported.year, reviews=imported.reviews)
+    for relative, content in files.items():
+        target = data_dir / relative
+        if relative in existing and relative not in changed:
+            result.unchanged.append(target)
+            continue
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(content)
+        result.written.append(target)
+    try:
+        prepare(data_dir.resolve(), Path.cwd())
+    except DataError as error:
+        result.problems = list(error.problems)
+    return result
+
+
+def planned_files(imported: Imported, data_dir: Path, source: str, units: UnitsFile | None) -> dict[str, bytes]:
+    """Every file the import would write, by its path inside the data folder, built in memory."""
+    files: dict[str, bytes] = {}
+    for name in FRAMEWORK:
+        if not (data_dir / name).exists():
+            files[name] = (BLANK / name).read_bytes()
+    for year, results in sorted(imported.results.items()):
+        comment = f"# ITA results of fiscal year {year}, imported from {source}.\n"
+        files[f"results/{year}.yml"] = (comment + dumped(results)).encode()
+    folder = f"measures/{imported.year}"
+    names = _existing_names(data_dir / folder)
+    for measure in imported.measures:
+        measure["id"] = names.get(int(str(measure["number"])), measure["id"])
+        comment = f"# Measure {measure['number']} of the fiscal year {imported.year} report, imported from {source}.\n"
+        files[f"{folder}/{measure['id']}.yml"] = (comment + dumped(measure)).encode()
+    if imported.units:
+        new = dumped({"units": [unit.model_dump(exclude_none=True) for unit in imported.units]})
+        old = (data_dir / "units.yml").read_text(encoding="utf-8") if units else ""
+        head = old.rstrip("\n") + "\n" if old else "# Offices a measure can name as responsible (ผู้รับผิดชอบ).\n"
+        files["units.yml"] = (head + (new.split("\n", 1)[1] if old else new)).encode()
+    return files
+
+
+def _existing_names(folder: Path) -> dict[int, str]:
+    """The measure files a year's folder already has, by the number their names start with."""
+    names: dict[int, str] = {}
+    for path in sorted(folder.glob("*.yml")) if folder.is_dir() else []:
+        prefix = path.stem.split("-", 1)[0]
+        if prefix.isdigit():
+            names.setdefault(int(prefix), path.stem)
+    return names
+
+
+def _known_units(data_dir: Path) -> UnitsFile | None:
+    """units.yml of the data folder, or None when there is none; a file that does not read stops the import."""
+    path = data_dir / "units.yml"
+    if not path.exists():
+        return None
+    try:
+        return UnitsFile.model_validate(yaml.safe_load(path.read_text(encoding="utf-8")))
+    except (yaml.YAMLError, ValueError, UnicodeDecodeError) as error:
+        raise ImportProblem("import_units_unreadable", {}, path.as_posix()) from error
+
+
+def _indicator_names(data_dir: Path) -> dict[int, str]:
+    """The indicators' Thai names by number, from the data folder or else the national list."""
+    path = data_dir / "indicators.yml" if (data_dir / "indicators.yml").exists() else BLANK / "indicators.yml"
+    try:
+        framework = IndicatorsFile.model_validate(yaml.safe_load(path.read_text(encoding="utf-8")))
+    except (yaml.YAMLError, ValueError, UnicodeDecodeError):
+        framework = IndicatorsFile.model_validate(yaml.safe_load((BLANK / "indicators.yml").read_text("utf-8")))
+    return {indicator.number: indicator.name.th for indicator in framework.indicators}
+
+
+class _Dumper(yaml.SafeDumper):
+    """The safe dumper, with lists indented under their key as data/ writes them, and scores written as the
+    report prints them (100.00, 98.57)."""
+
+    def increase_indent(self, flow: bool = False, indentless: bool = False) -> None:
+        """Indent a list under its key ("steps:\n  - th: …"), so units appended to units.yml line up."""
+        super().increase_indent(flow, False)
+
+
+def _decimal(dumper: yaml.SafeDumper, value: Decimal) -> yaml.ScalarNode:
+    """A score as a YAML number with its two decimals."""
+    return dumper.represent_scalar("tag:yaml.org,2002:float", f"{value:.2f}")
+
+
+_Dumper.add_representer(Decimal, _decimal)
+
+
+def dumped(record: object) -> str:
+    """A record as YAML: Thai as written, keys in the schema's order, one line per text."""
+    return yaml.dump(record, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=WIDTH)

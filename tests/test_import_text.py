@@ -1,0 +1,95 @@
+"""Importing the text of the seed report's PDF (../shared/seed/, beside the project) into an empty data folder
+gives the Thai of its 15 measures and both years' scores: the share of Thai fields identical to the tests'
+seed data is printed with every field that differs, and must be at least 95%. Input that cannot be read
+stops with one located Thai message and writes nothing."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+import yaml
+
+from conftest import PROJECT
+from itasite.importer.run import import_file
+
+SEED_TEXT = PROJECT.parent / "shared" / "seed" / "000_ad945ec5916b0c02.txt"
+SEED_DATA = PROJECT / "tests" / "fixtures" / "seed" / "data"
+GOAL = 0.95
+
+
+def seed_text() -> Path:
+    """The seed text, which CI copies beside the project; its absence is a failure, not a skip."""
+    if not SEED_TEXT.is_file():
+        pytest.fail(f"the seed text is missing: copy shared/ beside the project so that {SEED_TEXT} exists")
+    return SEED_TEXT
+
+
+def _yaml(path: Path) -> dict:
+    """A data file's content."""
+    return yaml.safe_load(path.read_text(encoding="utf-8"))
+
+
+def thai_fields(data: Path) -> dict[str, str]:
+    """Every Thai field of a data folder's measures and results, by a name that says where it is."""
+    units = {unit["id"]: unit["name"]["th"] for unit in _yaml(data / "units.yml")["units"]}
+    fields: dict[str, str] = {}
+    for path in sorted((data / "measures").glob("*/*.yml")):
+        measure = _yaml(path)
+        name = f"measure {measure['year']}/{measure['number']}"
+        fields[f"{name} title"] = _th(measure["title"])
+        fields[f"{name} units"] = ", ".join(units.get(unit, unit) for unit in measure["units"])
+        fields[f"{name} period"] = f"{measure['period']['start']} – {measure['period']['end']}"
+        for key in ("steps", "outputs", "outcomes"):
+            for index, entry in enumerate(measure[key], start=1):
+                fields[f"{name} {key}[{index}]"] = _th(entry)
+                for sub, item in enumerate(entry.get("items", []) if isinstance(entry, dict) else [], start=1):
+                    fields[f"{name} {key}[{index}].items[{sub}]"] = _th(item)
+    for path in sorted((data / "results").glob("*.yml")):
+        results = _yaml(path)
+        for number, score in results["scores"].items():
+            fields[f"results {results['year']} indicator {number}"] = f"{float(score):.2f}"
+    return fields
+
+
+def _th(text: object) -> str:
+    """The Thai of a text written as a pair or a plain line."""
+    return " ".join(str(text["th"] if isinstance(text, dict) else text).split())
+
+
+def _unspaced(text: str | None) -> str | None:
+    """A text without the spaces between two Thai letters: where a PDF cell's line wrapped, extraction left a
+    space that nothing in the text tells from the writer's own, so that difference is counted apart."""
+    return None if text is None else re.sub(r"(?<=[\u0e00-\u0e7f]) (?=[\u0e00-\u0e7f])", "", text)
+
+
+def test_the_seed_text_gives_the_thai_of_the_seed_data(tmp_path):
+    result = import_file(seed_text(), tmp_path)
+    assert result.year == 2568
+    assert len(list((tmp_path / "measures" / "2568").glob("*.yml"))) == 15
+    assert sorted(path.name for path in (tmp_path / "results").glob("*.yml")) == ["2567.yml", "2568.yml"]
+    expected, imported = thai_fields(SEED_DATA), thai_fields(tmp_path)
+    names = sorted(expected.keys() | imported.keys())
+    differing = [name for name in names if expected.get(name) != imported.get(name)]
+    beyond_spaces = [name for name in differing if _unspaced(expected.get(name)) != _unspaced(imported.get(name))]
+    exact, unspaced = 1 - len(differing) / len(names), 1 - len(beyond_spaces) / len(names)
+    print(f"\n{exact:.1%} of {len(names)} Thai fields identical; {unspaced:.1%} identical but for the spaces between")
+    print(f"Thai words; {len(differing)} differ, {len(beyond_spaces)} of them in more than spaces (marked *):")
+    for name in differing:
+        mark = "*" if name in beyond_spaces else " "
+        print(f"{mark} {name}\n    seed:     {expected.get(name)}\n    imported: {imported.get(name)}")
+    assert all(expected[name] == imported.get(name) for name in names if " indicator " in name), "a score differs"
+    assert all(expected[name] == imported.get(name) for name in names if name.endswith(("units", "period")))
+    assert unspaced >= GOAL, f"only {unspaced:.1%} of the Thai fields are identical but for spaces (goal {GOAL:.0%})"
+
+
+def test_importing_twice_gives_the_same_bytes(tmp_path):
+    first, second = tmp_path / "first", tmp_path / "second"
+    import_file(seed_text(), first)
+    import_file(seed_text(), second)
+    again = import_file(seed_text(), second)
+    assert again.written == [] and again.unchanged
+    files = sorted(path.relative_to(first) for path in first.rglob("*") if path.is_file())
+    assert files == sorted(path.relative_to(second) for path in second.rglob("*") if path.is_file())
+    assert all((first / name).read_bytes() == (second / name).read_bytes() for name in files)
