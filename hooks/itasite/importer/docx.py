@@ -84,12 +84,13 @@ def header_kind(texts: Sequence[str]) -> str | None:
 
 
 def looks_like_a_header(texts: Sequence[str]) -> str | None:
-    """The kind a header row seems meant for when its columns are wrong: most of one kind's words are there.
-    Such a table is an error, not a table to skip, since its rows would be lost."""
+    """The kind a header row seems meant for when its columns are wrong: most of its cells start with one
+    kind's column words. Such a table is an error, not a table to skip, since its rows would be lost; a
+    single cell of text that names the columns (an instruction) is not a header."""
     squeezed = ["".join(text.split()) for text in texts]
     for kind, words in (("measures", MEASURE_HEADER), ("scores", SCORE_HEADER)):
-        found = sum(any(word in text for text in squeezed) for word in words)
-        if found >= max(2, len(words) - 2) and sum(1 for text in squeezed if text) <= len(words) + 3:
+        named = sum(1 for text in squeezed if any(text.startswith(word) for word in words))
+        if named >= max(2, len(words) - 2):
             return kind
     return None
 

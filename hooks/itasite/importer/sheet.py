@@ -41,6 +41,8 @@ EXTRA_COLUMNS = (
 )
 SCORE_COLUMNS = ("ปีงบประมาณ", "ตัวชี้วัดที่", "รายละเอียดตัวชี้วัด", "คะแนน")
 SCORE_KEYS = ("ปีงบประมาณ", "ตัวชี้วัด", "รายละเอียด", "คะแนน")
+# Columns only an exported workbook has in its scores sheet, after the four: what the report states.
+SCORE_EXTRA_COLUMNS = ("คะแนนรวมตามรายงาน", "ระดับตามรายงาน")
 HEADER_ROWS = 10  # the header may sit below a title or an instruction row
 MEASURE_NAMES = " · ".join(MEASURE_COLUMNS)
 
@@ -107,7 +109,7 @@ def _tables_of(name: str, title: str, rows: Sequence[Sequence[object]]) -> tuple
         if measures is not None:
             body = _rows(rows, index, measures, where, MEASURE_KEYS)
             return ([Table(kind="measures", rows=tuple(body), where=where)] if body else []), above
-        scores = _positions(header, SCORE_KEYS, ())
+        scores = _positions(header, SCORE_KEYS, SCORE_EXTRA_COLUMNS)
         if scores is not None:
             return _score_tables(_rows(rows, index, scores, where, SCORE_KEYS), where), above
         kind = looks_like_a_header(header)
