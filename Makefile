@@ -61,6 +61,12 @@ serve-en: $(VENV)/.runtime
 check: $(VENV)/.runtime
 	$(ITASITE) check $(CHECK_OPTIONS)
 
+.PHONY: import
+## import: a report (Word .docx, Excel .xlsx/.csv, or a PDF's text in .txt) into data/: make import FILE=report.docx [YEAR=2568]
+import: $(VENV)/.runtime
+	$(if $(FILE),,$(error give the report: make import FILE=path/to/report.docx))
+	$(ITASITE) import "$(FILE)" $(if $(YEAR),--year $(YEAR)) $(IMPORT_OPTIONS)
+
 ## test: lint, then the whole test suite (real builds included)
 test: $(VENV)/.test $(FORKS)/.installed $(CHROMIUM) node_modules/.installed lint
 	CHROMIUM=$(CHROMIUM) $(BIN)/pytest

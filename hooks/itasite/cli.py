@@ -5,6 +5,7 @@
     python -m itasite check [DATA_DIR]                 validate the data alone, fast
     python -m itasite csp [SITE_DIR]                   print the Content-Security-Policy of a built site
     python -m itasite new FOLDER [--year YYYY]         a new agency's data folder, to fill in
+    python -m itasite import FILE [--year YYYY]        the report's Word, Excel or PDF text into data/
     python -m itasite test [PYTEST ARGS]               the test suite
 
 Run them in the project folder (where mkdocs.yml is); the Makefile calls them. `check` exits 0 when the
@@ -171,6 +172,12 @@ def parser() -> argparse.ArgumentParser:
     made.add_argument("folder", type=Path)
     made.add_argument("--year", type=int, help="fiscal year in B.E. (default: the current one)")
     made.add_argument("--lang", choices=MESSAGE_LANGUAGES, help=LANG_HELP)
+    imported = commands.add_parser("import", help="read a report (Word, Excel, PDF text) into the data folder")
+    imported.add_argument("file", type=Path)
+    imported.add_argument("--year", type=int, help="fiscal year in B.E. (default: the one the report's title names)")
+    imported.add_argument("--data", type=Path, default=Path(os.environ.get("ITA_DATA_DIR") or "data"))
+    imported.add_argument("--force", action="store_true", help="replace files that already exist")
+    imported.add_argument("--lang", choices=MESSAGE_LANGUAGES, help=LANG_HELP)
     commands.add_parser("test", help="run the test suite", add_help=False)
     return main
 
@@ -188,6 +195,10 @@ def main(argv: list[str]) -> int:
         return check(arguments.data, arguments.lang, arguments.format)
     if arguments.command == "new":
         return new(arguments.folder, arguments.year, arguments.lang)
+    if arguments.command == "import":
+        from .importer.report import run_import
+
+        return run_import(arguments.file, arguments.data, arguments.year, arguments.force, arguments.lang)
     return csp(arguments.site)
 
 

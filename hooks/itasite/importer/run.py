@@ -57,19 +57,34 @@ def import_file(path: Path, data_dir: Path, *, year: int | None = None, force: b
     if changed and not force:
         raise ImportProblem("import_exists", {"files": ", ".join(sorted(changed))}, data_dir.as_posix())
     result = ImportResult(document.name, imported.year, reviews=imported.reviews)
-    for relative, content in files.items():
-        target = data_dir / relative
-        if relative in existing and relative not in changed:
-            result.unchanged.append(target)
-            continue
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(content)
-        result.written.append(target)
+    result.unchanged = [data_dir / relative for relative in existing if relative not in changed]
+    result.written = written(
+        data_dir, {name: content for name, content in files.items() if name not in existing or name in changed}
+    )
     try:
         prepare(data_dir.resolve(), Path.cwd())
     except DataError as error:
         result.problems = list(error.problems)
     return result
+
+
+def written(data_dir: Path, files: dict[str, bytes]) -> list[Path]:
+    """Write `files` all or none: each goes to a temporary file beside its place first, and only when every
+    one was written are they moved into place."""
+    temporary: dict[Path, Path] = {}
+    try:
+        for relative, content in files.items():
+            target = data_dir / relative
+            target.parent.mkdir(parents=True, exist_ok=True)
+            temporary[target] = target.with_name(f".{target.name}.importing")
+            temporary[target].write_bytes(content)
+    except OSError:
+        for scratch in temporary.values():
+            scratch.unlink(missing_ok=True)
+        raise
+    for target, scratch in temporary.items():
+        scratch.replace(target)
+    return list(temporary)
 
 
 def planned_files(imported: Imported, data_dir: Path, source: str, units: UnitsFile | None) -> dict[str, bytes]:

@@ -1,0 +1,56 @@
+"""What `python -m itasite import FILE` prints: the files written, the review list as `file:line: what to
+check` (Thai, or English with --lang en), then the check's result. A file that cannot be read at all gives
+one line and exit status 1, and nothing is written."""
+
+from __future__ import annotations
+
+import re
+import sys
+from pathlib import Path
+
+from ..data.messages import chosen_language, say
+from .review import ImportProblem, Review
+from .run import ImportResult, import_file
+from .unreadable import UnreadableFile
+
+LINE = re.compile(r"^บรรทัด (\d+)\s*(.*)$")  # where pdftext.py locates a row: "บรรทัด 89"
+
+
+def run_import(path: Path, data_dir: Path, year: int | None, force: bool, lang: str | None) -> int:
+    """Import one file into `data_dir`, print what happened, and return the exit status."""
+    lang = chosen_language(lang)
+    try:
+        result = import_file(path, data_dir, year=year, force=force)
+    except (UnreadableFile, ImportProblem) as error:
+        print(error.message(lang), file=sys.stderr)
+        return 1
+    print_result(result, data_dir, lang)
+    return 0
+
+
+def print_result(result: ImportResult, data_dir: Path, lang: str) -> None:
+    """The files written, what to check, and what the check found."""
+    for path in result.written:
+        print(path.as_posix())
+    values = {"count": len(result.written), "unchanged": len(result.unchanged), "year": result.year}
+    print(say(lang, "import_wrote", {**values, "file": result.source}))
+    if result.reviews:
+        print(say(lang, "import_review", {"count": len(result.reviews)}))
+        for review in result.reviews:
+            print(review_line(result.source, review, lang))
+    if result.problems:
+        for problem in result.problems:
+            print(problem.text(lang))
+        count = len(result.problems)
+        print(say(lang, "report_one" if count == 1 else "report_many", {"count": count}))
+    else:
+        print(say(lang, "import_check_ok", {"data": data_dir.as_posix()}))
+
+
+def review_line(source: str, review: Review, lang: str) -> str:
+    """One review entry as `file:line: what to check` (a Word or Excel file names its table and row instead)."""
+    found = LINE.match(review.where)
+    if found:
+        column = f" {found.group(2)}:" if found.group(2) else ""
+        return f"{source}:{found.group(1)}:{column} {review.message(lang)}"
+    return f"{source}: {review.where}: {review.message(lang)}"
