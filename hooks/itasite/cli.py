@@ -6,6 +6,8 @@
     python -m itasite csp [SITE_DIR]                   print the Content-Security-Policy of a built site
     python -m itasite new FOLDER [--year YYYY]         a new agency's data folder, to fill in
     python -m itasite import FILE [--year YYYY]        the report's Word, Excel or PDF text into data/
+    python -m itasite template FILE.xlsx               an empty workbook to fill in, then import
+    python -m itasite export FILE.xlsx [--data DIR]    all the data as that workbook, to review in Excel
     python -m itasite test [PYTEST ARGS]               the test suite
 
 Run them in the project folder (where mkdocs.yml is); the Makefile calls them. `check` exits 0 when the
@@ -178,6 +180,15 @@ def parser() -> argparse.ArgumentParser:
     imported.add_argument("--data", type=Path, default=Path(os.environ.get("ITA_DATA_DIR") or "data"))
     imported.add_argument("--force", action="store_true", help="replace files that already exist")
     imported.add_argument("--lang", choices=MESSAGE_LANGUAGES, help=LANG_HELP)
+    for name, what in (("template", "an empty workbook to fill in"), ("export", "the data as a workbook")):
+        sheet = commands.add_parser(name, help=f"write {what}")
+        sheet.add_argument("file", type=Path)
+        if name == "export":
+            sheet.add_argument("--data", type=Path, default=Path(os.environ.get("ITA_DATA_DIR") or "data"))
+        else:
+            sheet.add_argument("--year", type=int, help="fiscal year in B.E. (default: the current one)")
+        sheet.add_argument("--force", action="store_true", help="replace the file if it exists")
+        sheet.add_argument("--lang", choices=MESSAGE_LANGUAGES, help=LANG_HELP)
     commands.add_parser("test", help="run the test suite", add_help=False)
     return main
 
@@ -195,6 +206,12 @@ def main(argv: list[str]) -> int:
         return check(arguments.data, arguments.lang, arguments.format)
     if arguments.command == "new":
         return new(arguments.folder, arguments.year, arguments.lang)
+    if arguments.command in ("template", "export"):
+        from .importer.workbook import run_export, run_template
+
+        if arguments.command == "template":
+            return run_template(arguments.file, arguments.year, arguments.force, arguments.lang)
+        return run_export(arguments.file, arguments.data, arguments.force, arguments.lang)
     if arguments.command == "import":
         from .importer.report import run_import
 

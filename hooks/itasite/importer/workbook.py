@@ -11,12 +11,16 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import sys
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from ..data.dataset import Dataset
+from ..data.dataset import Dataset, load_dataset
+from ..data.messages import chosen_language, say
 from ..data.models import Item, Measure, Text
+from ..data.problems import DataError
+from ..data.starter import current_fiscal_year
 from ..numbers import MONTHS, to_be_year
 from .sheet import EXTRA_COLUMNS, MEASURE_COLUMNS, SCORE_COLUMNS, SCORE_EXTRA_COLUMNS
 
@@ -37,6 +41,40 @@ EXAMPLE = (
     "1. เผยแพร่ข้อมูลบนเว็บไซต์ในหัวข้อดังนี้\n- ข้อมูลพื้นฐาน\n- การบริหารงาน",
     "ประชาชนเข้าถึงข้อมูลของหน่วยงานได้สะดวก",
 )
+
+
+def run_template(path: Path, year: int | None, force: bool, lang: str | None) -> int:
+    """`python -m itasite template FILE.xlsx`: write the empty workbook and say how to import it."""
+    lang = chosen_language(lang)
+    if problem := _refused(path, force):
+        print(say(lang, problem, {"file": path.as_posix()}), file=sys.stderr)
+        return 1
+    write_template(path, year or current_fiscal_year(dt.date.today()))
+    print(say(lang, "template_done", {"file": path.as_posix()}))
+    return 0
+
+
+def run_export(path: Path, data: Path, force: bool, lang: str | None) -> int:
+    """`python -m itasite export FILE.xlsx [--data DIR]`: the data folder as a workbook, if the data reads."""
+    lang = chosen_language(lang)
+    if problem := _refused(path, force):
+        print(say(lang, problem, {"file": path.as_posix()}), file=sys.stderr)
+        return 1
+    try:
+        dataset = load_dataset(data.resolve(), Path.cwd())
+    except DataError as error:
+        print(error.report(lang), file=sys.stderr)
+        return 1
+    measures, years = export_workbook(dataset, path)
+    print(say(lang, "export_done", {"file": path.as_posix(), "measures": measures, "years": years}))
+    return 0
+
+
+def _refused(path: Path, force: bool) -> str | None:
+    """Why a workbook may not be written there: not an .xlsx name, or a file a clerk may have edited."""
+    if path.suffix.lower() != ".xlsx":
+        return "export_not_xlsx"
+    return "export_exists" if path.exists() and not force else None
 
 
 def write_template(path: Path, year: int) -> None:
