@@ -6,13 +6,18 @@ stops with one located Thai message and writes nothing."""
 from __future__ import annotations
 
 import re
+import shutil
 from pathlib import Path
 
 import pytest
 import yaml
 
 from conftest import PROJECT
+from itasite.cli import main
+from itasite.importer.pdftext import MAX_TEXT_BYTES
+from itasite.importer.review import ImportProblem
 from itasite.importer.run import import_file
+from itasite.importer.unreadable import UnreadableFile
 
 SEED_TEXT = PROJECT.parent / "shared" / "seed" / "000_ad945ec5916b0c02.txt"
 SEED_DATA = PROJECT / "tests" / "fixtures" / "seed" / "data"
@@ -93,3 +98,79 @@ def test_importing_twice_gives_the_same_bytes(tmp_path):
     files = sorted(path.relative_to(first) for path in first.rglob("*") if path.is_file())
     assert files == sorted(path.relative_to(second) for path in second.rglob("*") if path.is_file())
     assert all((first / name).read_bytes() == (second / name).read_bytes() for name in files)
+
+
+def fingerprint(folder: Path) -> dict[str, bytes]:
+    """Every file of a folder with its bytes, to show that nothing was written."""
+    return {path.relative_to(folder).as_posix(): path.read_bytes() for path in folder.rglob("*") if path.is_file()}
+
+
+HEADER = (
+    "มาตรการ โครงการ หรือกิจกรรม\tขั้นตอนหรือวิธีการปฏิบัติ\tผู้รับผิดชอบ\tช่วงระยะเวลา ในการดำเนินการ"
+    "\tผลการดำเนินการ (output)\tผลลัพธ์ในการดำเนินงาน (Outcome)"
+)
+UNREADABLE = {
+    "empty": (b"", "ไฟล์ว่าง"),
+    "no measures table": ("รายงานผล ประจำปีงบประมาณ พ.ศ. ๒๕๖๘\nไม่มีตาราง\n".encode(), "ไม่พบตารางมาตรการ"),
+    "a row of five columns": (
+        f"ประจำปีงบประมาณ พ.ศ. ๒๕๖๘\n{HEADER}\n๑. ก\tข\tค\tตุลาคม ๒๕๖๗ - กันยายน ๒๕๖๘\tจ\n".encode(),
+        "report.txt บรรทัด 3: คอลัมน์ของตารางไม่ตรงกับแบบรายงาน",
+    ),
+    "a header of five columns": (
+        f"ประจำปีงบประมาณ พ.ศ. ๒๕๖๘\n{HEADER.rsplit(chr(9), 1)[0]}\n".encode(),
+        "report.txt บรรทัด 2: คอลัมน์ของตารางไม่ตรงกับแบบรายงาน",
+    ),
+}
+
+
+@pytest.mark.parametrize("case", UNREADABLE)
+def test_unreadable_text_is_refused_with_its_line_and_nothing_written(case, tmp_path, capsys):
+    content, message = UNREADABLE[case]
+    source, data = tmp_path / "report.txt", tmp_path / "data"
+    source.write_bytes(content)
+    with pytest.raises(UnreadableFile) as raised:
+        import_file(source, data)
+    assert message in raised.value.message("th")
+    assert main(["import", str(source), "--data", str(data)]) == 1
+    error = capsys.readouterr().err.strip()
+    assert message in error and "\n" not in error
+    assert not data.exists()
+
+
+def test_a_text_over_the_size_limit_is_refused_unread(tmp_path):
+    source, data = tmp_path / "report.txt", tmp_path / "data"
+    source.write_bytes(b"a" * (MAX_TEXT_BYTES + 1))
+    with pytest.raises(UnreadableFile) as raised:
+        import_file(source, data)
+    assert raised.value.code == "import_too_large" and "เกินกำหนด 20.0 MB" in raised.value.message("th")
+    assert not data.exists()
+
+
+def test_existing_data_is_never_overwritten_without_force(tmp_path):
+    data = tmp_path / "data"
+    shutil.copytree(SEED_DATA, data)
+    before = fingerprint(data)
+    with pytest.raises(ImportProblem) as raised:
+        import_file(seed_text(), data)
+    assert "--force" in raised.value.message("th") and "01-service-standards.yml" in raised.value.message("th")
+    assert fingerprint(data) == before
+    result = import_file(seed_text(), data, force=True)
+    assert result.problems == []  # the seed's own units are matched and its file names kept
+    assert (data / "measures/2568/01-service-standards.yml").read_bytes() != before[
+        "measures/2568/01-service-standards.yml"
+    ]
+    assert fingerprint(data)["units.yml"] == before["units.yml"]
+
+
+def test_the_command_prints_the_files_the_review_list_and_the_check(tmp_path, capsys):
+    assert main(["import", str(seed_text()), "--data", str(tmp_path)]) == 0
+    out = capsys.readouterr().out
+    name = SEED_TEXT.name
+    assert f"{tmp_path.as_posix()}/measures/2568/" in out
+    assert f'{name}:157: คอลัมน์ รายละเอียดตัวชี้วัด: รายงานพิมพ์ชื่อตัวชี้วัดที่ 1 ว่า "การป้องกันทุจริต"' in out
+    assert f"{name}:85: ยังไม่ได้ระบุตัวชี้วัดที่เกี่ยวข้องของมาตรการที่ 1" in out
+    assert f'{name}:120: คอลัมน์ ผลลัพธ์: มีตัวอักษรเว้นวรรคห่าง "ส รั ำ ง ค ว ม"' in out
+    assert f'{name}:119: คอลัมน์ มาตรการ: รวมตัวอักษรที่เว้นวรรคห่าง "ทู จ ริ ต" เป็น "ทุจริต"' in out
+    assert "agency.yml" in out  # the check ran: a new folder still needs the agency's own file
+    assert main(["import", str(seed_text()), "--data", str(tmp_path), "--lang", "en"]) == 0
+    assert "0 files written (17 unchanged)" in capsys.readouterr().out
