@@ -11,6 +11,7 @@ import re
 import zipfile
 from decimal import Decimal
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 import yaml
@@ -242,12 +243,7 @@ def _thai(value: object) -> object:
 
 def seed_fields() -> dict[tuple[object, str], object]:
     """The same fields of the seed's data."""
-
-    class Seed:
-        measures = measures()
-        results = results()
-
-    return thai_fields(Seed)
+    return thai_fields(SimpleNamespace(measures=measures(), results=results()))
 
 
 @pytest.mark.parametrize("report", ["word_report", "workbook_report"])
@@ -260,3 +256,122 @@ def test_importing_the_seed_report_gives_the_thai_of_every_measure_and_score(rep
     with capsys.disabled():
         print(f"\n{report}: {len(want) - len(different)}/{len(want)} Thai fields identical to the seed")
     assert imported.year == 2568 and not different, different
+
+
+def empty_data(folder: Path) -> Path:
+    """A data folder with the seed's agency and units and none of its measures or results, to import into."""
+    folder.mkdir(parents=True)
+    for name in ("agency.yml", "units.yml", "indicators.yml", "levels.yml"):
+        (folder / name).write_bytes((DATA / name).read_bytes())
+    return folder
+
+
+def written_fields(data: Path) -> dict[tuple[object, str], object]:
+    """The Thai fields of the measure and results files an import wrote into `data`."""
+    return thai_fields(
+        SimpleNamespace(
+            measures=[yaml.safe_load(path.read_text("utf-8")) for path in sorted(data.glob("measures/*/*.yml"))],
+            results={int(path.stem): yaml.safe_load(path.read_text("utf-8")) for path in data.glob("results/*.yml")},
+        )
+    )
+
+
+@pytest.mark.parametrize("report", ["word_report", "workbook_report"])
+def test_the_import_command_writes_the_thai_of_the_seed_from_each_file(report, request, tmp_path, capsys):
+    run = pytest.importorskip("itasite.importer.run")
+    data = empty_data(tmp_path / "data")
+    result = run.import_file(request.getfixturevalue(report), data)
+    want, got = seed_fields(), written_fields(data)
+    different = sorted((key for key in want if got.get(key) != want[key]), key=str)
+    with capsys.disabled():
+        print(f"\nimport {report}: {len(want) - len(different)}/{len(want)} Thai fields identical to the seed")
+    assert result.year == 2568 and len(list(data.glob("measures/2568/*.yml"))) == 15
+    assert not different, different
+    again = tree_digest(data)
+    run.import_file(request.getfixturevalue(report), data)
+    assert tree_digest(data) == again  # the same file twice gives the same bytes
+
+
+@pytest.mark.parametrize("kind", ["zip bomb", "password", "old Word", "PDF", "wrong columns"])
+def test_the_import_command_writes_nothing_for_a_file_it_cannot_read(kind, tmp_path, word_report):
+    run = pytest.importorskip("itasite.importer.run")
+    name, write, code, _words = BAD_FILES[kind]
+    path = tmp_path / name
+    write(path, word_report)
+    data = empty_data(tmp_path / "data")
+    before = tree_digest(data)
+    with pytest.raises(UnreadableFile) as raised:
+        run.import_file(path, data)
+    assert raised.value.code == code and tree_digest(data) == before
+
+
+def data_from_workbook(workbook: Path, data: Path) -> Path:
+    """The data files an exported workbook gives, every year of it, written as the import writes them."""
+    from itasite.importer.roundtrip import records_of_workbook
+    from itasite.importer.run import _indicator_names, _known_units, planned_files
+
+    empty_data(data)
+    units = _known_units(data)
+    for imported in records_of_workbook(read_source(workbook), None, units.units, _indicator_names(data)):
+        for relative, content in planned_files(imported, data, "ข้อมูล.xlsx", units).items():
+            (data / relative).parent.mkdir(parents=True, exist_ok=True)
+            (data / relative).write_bytes(content)
+    return data
+
+
+def everything(data: Path) -> dict[str, object]:
+    """Every measure and results file of a data folder as its values (comments and layout aside)."""
+    files = [*sorted(data.glob("measures/*/*.yml")), *sorted(data.glob("results/*.yml"))]
+    return {path.relative_to(data).as_posix(): yaml.safe_load(path.read_text("utf-8")) for path in files}
+
+
+def test_data_to_workbook_to_data_gives_the_same_files(tmp_path, capsys):
+    from itasite.data.dataset import load_dataset
+    from itasite.importer.workbook import export_workbook
+
+    assert export_workbook(load_dataset(DATA), tmp_path / "ข้อมูล.xlsx") == (15, 2)
+    first = data_from_workbook(tmp_path / "ข้อมูล.xlsx", tmp_path / "first")
+    (tmp_path / "again").mkdir()
+    export_workbook(load_dataset(first), tmp_path / "again" / "ข้อมูล.xlsx")
+    second = data_from_workbook(tmp_path / "again" / "ข้อมูล.xlsx", tmp_path / "second")
+    assert tree_digest(first) == tree_digest(second)  # byte for byte, once the import has written them
+    seed, back = everything(DATA), everything(first)
+    fields = [(name, key) for name, record in seed.items() for key in record]
+    same = [field for field in fields if back.get(field[0], {}).get(field[1]) == seed[field[0]][field[1]]]
+    with capsys.disabled():
+        print(f"\nseed → workbook → data: {len(same)}/{len(fields)} fields identical (Thai, English, ids, indicators)")
+    assert len(same) == len(fields), sorted(set(fields) - set(same))
+
+
+def test_the_template_reads_back_as_a_report_of_its_year(tmp_path, capsys):
+    from itasite.cli import main
+
+    path = tmp_path / "แบบฟอร์ม.xlsx"
+    assert main(["template", str(path), "--year", "2569"]) == 0
+    assert main(["template", str(path)]) == 1  # never over a file the clerk may have filled in
+    assert "มีอยู่แล้ว" in capsys.readouterr().err
+    document = read_source(path)
+    assert [(found.kind, found.year, len(found.rows)) for found in document.tables] == [
+        ("measures", None, 1),
+        ("scores", 2569, 1),
+    ]
+    assert any("ประจำปีงบประมาณ พ.ศ. 2569" in text for text in document.paragraphs)
+    records = pytest.importorskip("itasite.importer.records")
+    imported = records.records_from(document, None, [])
+    assert imported.year == 2569 and imported.measures[0]["period"] == {
+        "start": dt.date(2025, 10, 1),
+        "end": dt.date(2026, 9, 30),
+    }
+
+
+def test_the_export_command_writes_the_workbook_or_says_why_not(tmp_path, capsys):
+    from itasite.cli import main
+
+    assert main(["export", str(tmp_path / "ข้อมูล.xlsx"), "--data", str(DATA)]) == 0
+    assert "15 มาตรการ, ผลคะแนน 2 ปี" in capsys.readouterr().out
+    assert main(["export", str(tmp_path / "ข้อมูล.csv"), "--data", str(DATA), "--lang", "en"]) == 1
+    assert "must end in .xlsx" in capsys.readouterr().err
+    broken = empty_data(tmp_path / "broken")
+    (broken / "units.yml").write_text("units: [\n", encoding="utf-8")
+    assert main(["export", str(tmp_path / "broken.xlsx"), "--data", str(broken)]) == 1
+    assert not (tmp_path / "broken.xlsx").exists()
