@@ -67,6 +67,15 @@ import: $(VENV)/.runtime
 	$(if $(FILE),,$(error give the report: make import FILE=path/to/report.docx))
 	$(ITASITE) import "$(FILE)" $(if $(YEAR),--year $(YEAR)) $(IMPORT_OPTIONS)
 
+.PHONY: template export
+## template: an empty workbook to fill in and import: make template FILE=report.xlsx [YEAR=2569]
+template: $(VENV)/.runtime
+	$(ITASITE) template "$(or $(FILE),report-template.xlsx)" $(if $(YEAR),--year $(YEAR))
+
+## export: all of data/ as a workbook, to review and edit in Excel: make export FILE=data.xlsx
+export: $(VENV)/.runtime
+	$(ITASITE) export "$(or $(FILE),data.xlsx)"
+
 ## test: lint, then the whole test suite (real builds included)
 test: $(VENV)/.test $(FORKS)/.installed $(CHROMIUM) node_modules/.installed lint
 	CHROMIUM=$(CHROMIUM) $(BIN)/pytest
