@@ -17,7 +17,7 @@ from functools import cache
 from ..numbers import arabic_digits
 from .review import Review
 
-THAI = "\u0e00-\u0e7f"
+THAI = "\u0e01-\u0e4f"  # Thai letters and marks, not Thai digits (๐–๙ are U+0E50–0E59)
 # A letter-spaced piece: one Thai consonant at most, with its vowels and marks ("ทู", "จ", "ริ", "ำ").
 LETTER = re.compile(rf"^[{THAI}]{{1,2}}$")
 CONSONANTS = re.compile("[\u0e01-\u0e2e]")
