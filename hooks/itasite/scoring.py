@@ -9,7 +9,7 @@ and level a report states are checked here against the computed ones, at the lin
 from __future__ import annotations
 
 import enum
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from itertools import pairwise
 
@@ -68,8 +68,10 @@ class YearScore:
     scheme: Scheme
     scores: dict[int, Decimal]
     tools: tuple[ToolScore, ...]
-    total: Decimal
+    total: Decimal  # the figure pages show: the NACC's when the report states it, else the computed one
     reason: LevelReason
+    computed: Decimal  # worked out here from the rounded indicator scores: the check, and the method's example
+    official: bool = False  # whether `total` is the NACC's own figure, as the report states it
 
     @property
     def level(self) -> Level:
@@ -169,7 +171,17 @@ def score_year(year: int, scores: dict[int, Decimal], indicators: dict[int, Indi
     """Everything the pages show about one year's scores."""
     tools = tool_scores(scores, indicators, scheme)
     total = weighted_total(scores, indicators, scheme)
-    return YearScore(year, scheme, dict(scores), tools, total, judge_level(total, tools, scheme))
+    return YearScore(year, scheme, dict(scores), tools, total, judge_level(total, tools, scheme), total)
+
+
+def as_announced(score: YearScore, stated_total: Decimal | None) -> YearScore:
+    """The year with the total the NACC announced in place of the computed one, where the report states it.
+    The stated-figures check has made sure the two differ by at most STATED_TOLERANCE and give the same level;
+    the NACC works from unrounded scores, which the reports do not give, hence that tolerance."""
+    if stated_total is None:
+        return score
+    reason = judge_level(stated_total, score.tools, score.scheme)
+    return replace(score, total=stated_total, reason=reason, official=True)
 
 
 def compare(before: YearScore, after: YearScore) -> Comparison:
@@ -181,9 +193,12 @@ def compare(before: YearScore, after: YearScore) -> Comparison:
 
 
 def score_all(dataset: Dataset) -> dict[int, YearScore]:
-    """Every year's computed scores, oldest first."""
+    """Every year's scores, oldest first, with the NACC's total where the report states it."""
     return {
-        year: score_year(year, dataset.results[year].scores, dataset.indicators, dataset.scheme_for(year))
+        year: as_announced(
+            score_year(year, dataset.results[year].scores, dataset.indicators, dataset.scheme_for(year)),
+            stated.total if (stated := dataset.results[year].stated) else None,
+        )
         for year in dataset.years
     }
 

@@ -20,9 +20,9 @@ from ..data.dataset import Dataset
 from ..data.models import Agency, Indicator, Item, Measure, Report, Scheme, Text, ToolInfo, Unit
 from ..numbers import ce_year
 from ..scoring import YearScore
-from .routes import DATA_JSON, MEASURES_CSV, SCHEMA_JSON, SCORES_CSV
+from .routes import DATA_JSON, MEASURES_CSV, SCHEMA_JSON, SCORES_CSV, TOTALS_CSV
 
-SCHEMA_VERSION = "1.1"  # 1.1: the agency's site_url and repository
+SCHEMA_VERSION = "1.2"  # 1.1: the agency's site_url and repository; 1.2: total_official, total_computed
 JSON_SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
 # Material's script fetches `sitemap.xml` beside every <link rel="alternate">; the data folder's link would
 # otherwise cost every page view a request for a missing file. An empty, valid sitemap answers it.
@@ -30,6 +30,9 @@ EMPTY_SITEMAP = (
     '<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"/>\n'
 )
 SCORE_COLUMNS = ["year_be", "year_ce", "indicator", "name_th", "name_en", "tool", "score"]
+TOTAL_COLUMNS = [
+    "year_be", "year_ce", "scheme", "total_official", "total_computed", "level", "level_th", "level_en",
+]  # fmt: skip
 MEASURE_COLUMNS = [
     "year_be", "year_ce", "number", "id", "title_th", "title_en", "units_th", "units_en", "period_start",
     "period_end", "indicators", "steps_th", "steps_en", "outputs_th", "outputs_en", "outcomes_th", "outcomes_en",
@@ -54,7 +57,9 @@ class YearResult(Export):
     scheme: str
     scores: dict[int, float]
     tools: list[ToolResult]
-    total: float
+    total: float  # what the site shows: total_official where the report states it, else total_computed
+    total_official: float | None  # as the NACC announced it, when the report states it
+    total_computed: float  # worked out from the rounded indicator scores
     level: str
     level_name: Text
 
@@ -128,6 +133,24 @@ def scores_csv(scores: dict[int, YearScore], dataset: Dataset) -> bytes:
     return _csv(SCORE_COLUMNS, rows)
 
 
+def totals_csv(scores: dict[int, YearScore]) -> bytes:
+    """One row per year: the total as announced and as worked out here, in their own columns, and the level."""
+    rows = [
+        {
+            "year_be": year,
+            "year_ce": ce_year(year),
+            "scheme": score.scheme.id,
+            "total_official": f"{score.total:.2f}" if score.official else "",
+            "total_computed": f"{score.computed:.2f}",
+            "level": score.level.id,
+            "level_th": score.level.name.th,
+            "level_en": score.level.name.en or "",
+        }
+        for year, score in scores.items()
+    ]
+    return _csv(TOTAL_COLUMNS, rows)
+
+
 def measures_csv(dataset: Dataset) -> bytes:
     """One row per measure, its main fields in both languages."""
     rows = []
@@ -156,6 +179,8 @@ def open_data(dataset: Dataset, scores: dict[int, YearScore], last_change: dt.da
             scores={number: float(value) for number, value in sorted(score.scores.items())},
             tools=[ToolResult(tool=t.tool, weight=float(t.weight), average=float(t.average)) for t in score.tools],
             total=float(score.total),
+            total_official=float(score.total) if score.official else None,
+            total_computed=float(score.computed),
             level=score.level.id,
             level_name=score.level.name,
         )
@@ -185,6 +210,7 @@ def build_downloads(dataset: Dataset, scores: dict[int, YearScore], last_change:
     schema = {"$schema": JSON_SCHEMA_DIALECT, **OpenData.model_json_schema(mode="serialization")}
     return [
         Download(SCORES_CSV, scores_csv(scores, dataset)),
+        Download(TOTALS_CSV, totals_csv(scores)),
         Download(MEASURES_CSV, measures_csv(dataset)),
         Download(DATA_JSON, _json(open_data(dataset, scores, last_change).model_dump(mode="json"))),
         Download(SCHEMA_JSON, _json(schema)),

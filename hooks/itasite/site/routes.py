@@ -17,6 +17,7 @@ DOWNLOADS = "downloads.md"
 EXAMPLE_SITE = "https://example.org/ita/"  # the address of a new agency's data until it sets its own
 DATA_FOLDER = "data"  # the downloads, inside each language's site
 SCORES_CSV = "ita-scores.csv"
+TOTALS_CSV = "ita-totals.csv"
 MEASURES_CSV = "ita-measures.csv"
 DATA_JSON = "ita-data.json"
 SCHEMA_JSON = "ita-data.schema.json"
