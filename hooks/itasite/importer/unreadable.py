@@ -24,4 +24,4 @@ class UnreadableFile(Exception):
         return say(lang, self.code, self.values)
 
     def __str__(self) -> str:
-        return self.message("th")
+        return self.message()  # Thai, the language of the clerk who reads it
