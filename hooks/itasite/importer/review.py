@@ -36,4 +36,4 @@ class ImportProblem(Exception):
         return f"{self.where}: {say(lang, self.code, self.values)}"
 
     def __str__(self) -> str:
-        return self.message("th")
+        return self.message(lang="th")
