@@ -375,3 +375,34 @@ def test_the_export_command_writes_the_workbook_or_says_why_not(tmp_path, capsys
     (broken / "units.yml").write_text("units: [\n", encoding="utf-8")
     assert main(["export", str(tmp_path / "broken.xlsx"), "--data", str(broken)]) == 1
     assert not (tmp_path / "broken.xlsx").exists()
+
+
+def test_a_merged_cell_is_read_once_where_the_clerk_sees_it(tmp_path):
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph("ประจำปีงบประมาณ พ.ศ. ๒๕๖๘")
+    grid = document.add_table(rows=3, cols=6)
+    for cell, text in zip(grid.rows[0].cells, [*SIX, "ผลการดำเนินการ (output)", "ผลลัพธ์ (Outcome)"], strict=True):
+        cell.text = text
+    for row, title in ((1, "๑. มาตรการหนึ่ง"), (2, "๒. มาตรการสอง")):
+        grid.cell(row, 0).text = title
+    grid.cell(1, 2).merge(grid.cell(2, 2)).text = "สำนักปลัด"  # one unit cell for both rows
+    grid.cell(1, 4).merge(grid.cell(1, 5)).text = "ประกาศแล้ว"  # output and outcome in one cell
+    path = tmp_path / "merged.docx"
+    document.save(str(path))
+    first, second = read_source(path).tables[0].rows
+    assert first.cells[2].lines == ("สำนักปลัด",) and not second.cells[2].lines
+    assert first.cells[4].lines == ("ประกาศแล้ว",) and not first.cells[5].lines
+
+
+def test_a_sheet_with_the_wrong_columns_is_named(tmp_path):
+    import openpyxl
+
+    workbook = openpyxl.Workbook()
+    workbook.active.title = "มาตรการ"
+    workbook.active.append([*SIX, "หมายเหตุ"])
+    workbook.save(tmp_path / "ผิด.xlsx")
+    with pytest.raises(UnreadableFile) as raised:
+        read_source(tmp_path / "ผิด.xlsx")
+    assert raised.value.code == "import_wrong_columns" and "แผ่น มาตรการ แถวที่ 1" in raised.value.message()
