@@ -18,6 +18,9 @@ from itasite.importer.pdftext import MAX_TEXT_BYTES
 from itasite.importer.review import ImportProblem
 from itasite.importer.run import import_file
 from itasite.importer.unreadable import UnreadableFile
+from itasite.pipeline import plan, prepare
+from itasite.site.locale import load_locale
+from itasite.site.render import PageRenderer
 
 SEED_TEXT = PROJECT.parent / "shared" / "seed" / "000_ad945ec5916b0c02.txt"
 SEED_DATA = PROJECT / "tests" / "fixtures" / "seed" / "data"
@@ -174,3 +177,22 @@ def test_the_command_prints_the_files_the_review_list_and_the_check(tmp_path, ca
     assert "agency.yml" in out  # the check ran: a new folder still needs the agency's own file
     assert main(["import", str(seed_text()), "--data", str(tmp_path), "--lang", "en"]) == 0
     assert "0 files written (17 unchanged)" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("lang", ["th", "en"])
+def test_the_imported_data_renders_every_page(tmp_path, lang):
+    """With the agency's own files beside it, the imported data (no indicators per measure yet, no English)
+    checks clean and renders every page of both languages."""
+    for name in ("agency.yml", "reports"):
+        copy = shutil.copytree if (SEED_DATA / name).is_dir() else shutil.copy
+        copy(SEED_DATA / name, tmp_path / name)
+    assert import_file(seed_text(), tmp_path).problems == []
+    scored = prepare(tmp_path, PROJECT)
+    locale = load_locale(lang)
+    renderer = PageRenderer(locale)
+    pages = {
+        spec.src_uri: renderer.render(spec.template, spec.src_uri, **spec.context)
+        for spec in plan(scored, locale).pages
+    }
+    measure = next(page for uri, page in pages.items() if "01-kan" in uri)
+    assert "การให้บริการ" in measure and "ita-facts" in measure
