@@ -77,8 +77,8 @@ def _read_package(path: Path) -> SourceDocument:
             from .sheet import read_xlsx
 
             return read_xlsx(path)
-    except (zipfile.BadZipFile, zlib.error, EOFError, KeyError, SyntaxError) as error:
-        # a member that does not unpack or parse: SyntaxError covers lxml's and ElementTree's XML errors
+    except (zipfile.BadZipFile, zlib.error, EOFError, KeyError, ValueError, SyntaxError) as error:
+        # a member that does not unpack or parse (SyntaxError covers the XML errors), or a part that is missing
         raise UnreadableFile("import_damaged", {"file": name}) from error
     raise UnreadableFile("import_not_report", {"file": name})  # a .pptx, an .odt, a zip of photos
 
