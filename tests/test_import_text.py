@@ -196,3 +196,32 @@ def test_the_imported_data_renders_every_page(tmp_path, lang):
     }
     measure = next(page for uri, page in pages.items() if "01-kan" in uri)
     assert "การให้บริการ" in measure and "ita-facts" in measure
+
+
+UNPLACED = {
+    "a score table missing an indicator": (
+        "10\tการป้องกันการทุจริต\t100.00\n\nจากข้อมูล",
+        "\nจากข้อมูล",
+        "results/2567.yml",
+        f"{SEED_TEXT.name}:173: ตารางคะแนนปี 2567 ไม่มีตัวชี้วัดที่ 10 จึงไม่ได้เขียนคะแนนของปีนี้",
+    ),
+    "a period that cannot be read": (
+        "งานธุรการ\tตุลาคม ๒๕๖๗ - กันยายน ๒๕๖๘\t<p>๑. มีช่องทาง",
+        "งานธุรการ\tตามความเหมาะสม\t<p>๑. มีช่องทาง",
+        "measures/2568/10-kan-phoem-chong.yml",
+        f'{SEED_TEXT.name}:107: คอลัมน์ ช่วงระยะเวลา: อ่านช่วงเวลา "ตามความเหมาะสม" ของมาตรการที่ 10 ไม่ได้',
+    ),
+}
+
+
+@pytest.mark.parametrize("case", UNPLACED)
+def test_what_cannot_be_placed_is_written_nowhere_and_listed_where_it_is(case, tmp_path, capsys):
+    old, new, unwritten, line = UNPLACED[case]
+    text = seed_text().read_text(encoding="utf-8")
+    assert text.count(old) == 1
+    source, data = tmp_path / SEED_TEXT.name, tmp_path / "data"
+    source.write_text(text.replace(old, new), encoding="utf-8")
+    assert main(["import", str(source), "--data", str(data)]) == 0
+    assert line in capsys.readouterr().out
+    assert not (data / unwritten).exists()
+    assert len(list((data / "measures/2568").glob("*.yml"))) + len(list((data / "results").glob("*.yml"))) == 16
