@@ -28,7 +28,9 @@ def level_reason(score: YearScore, locale: Locale) -> str:
     shortfalls = [
         locale.t(
             "reason_below",
-            subject=locale.t("subject_total") if item.subject == "total" else item.subject,
+            subject=locale.t("subject_total")
+            if item.subject == "total"
+            else locale.t("subject_tool", tool=item.subject),
             value=format_score(item.value),
             minimum=format_threshold(item.minimum),
         )
