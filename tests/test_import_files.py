@@ -23,6 +23,7 @@ from conftest import PROJECT
 from itasite.data.messages import table
 from itasite.data.models import UnitsFile
 from itasite.importer import sniff
+from itasite.importer.run import import_file
 from itasite.importer.sniff import read_source
 from itasite.importer.unreadable import UnreadableFile
 
@@ -278,9 +279,8 @@ def written_fields(data: Path) -> dict[tuple[object, str], object]:
 
 @pytest.mark.parametrize("report", ["word_report", "workbook_report"])
 def test_the_import_command_writes_the_thai_of_the_seed_from_each_file(report, request, tmp_path, capsys):
-    run = pytest.importorskip("itasite.importer.run")
     data = empty_data(tmp_path / "data")
-    result = run.import_file(request.getfixturevalue(report), data)
+    result = import_file(request.getfixturevalue(report), data)
     want, got = seed_fields(), written_fields(data)
     different = sorted((key for key in want if got.get(key) != want[key]), key=str)
     with capsys.disabled():
@@ -288,34 +288,26 @@ def test_the_import_command_writes_the_thai_of_the_seed_from_each_file(report, r
     assert result.year == 2568 and len(list(data.glob("measures/2568/*.yml"))) == 15
     assert not different, different
     again = tree_digest(data)
-    run.import_file(request.getfixturevalue(report), data)
+    import_file(request.getfixturevalue(report), data)
     assert tree_digest(data) == again  # the same file twice gives the same bytes
 
 
 @pytest.mark.parametrize("kind", ["zip bomb", "password", "old Word", "PDF", "wrong columns"])
 def test_the_import_command_writes_nothing_for_a_file_it_cannot_read(kind, tmp_path, word_report):
-    run = pytest.importorskip("itasite.importer.run")
     name, write, code, _words = BAD_FILES[kind]
     path = tmp_path / name
     write(path, word_report)
     data = empty_data(tmp_path / "data")
     before = tree_digest(data)
     with pytest.raises(UnreadableFile) as raised:
-        run.import_file(path, data)
+        import_file(path, data)
     assert raised.value.code == code and tree_digest(data) == before
 
 
 def data_from_workbook(workbook: Path, data: Path) -> Path:
-    """The data files an exported workbook gives, every year of it, written as the import writes them."""
-    from itasite.importer.roundtrip import records_of_workbook
-    from itasite.importer.run import _indicator_names, _known_units, planned_files
-
+    """The data files an exported workbook gives, every year of it, through the import command's own path."""
     empty_data(data)
-    units = _known_units(data)
-    for imported in records_of_workbook(read_source(workbook), None, units.units, _indicator_names(data)):
-        for relative, content in planned_files(imported, data, "ข้อมูล.xlsx", units).items():
-            (data / relative).parent.mkdir(parents=True, exist_ok=True)
-            (data / relative).write_bytes(content)
+    import_file(workbook, data)
     return data
 
 

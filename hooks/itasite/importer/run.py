@@ -19,8 +19,9 @@ from ..data.models import IndicatorsFile, UnitsFile
 from ..data.problems import DataError, Problem
 from ..data.starter import BLANK
 from ..pipeline import prepare
-from .records import Imported, records_from
+from .records import Imported
 from .review import ImportProblem, Review
+from .roundtrip import records_of_workbook
 from .source import SourceDocument
 
 WIDTH = 10_000  # no folding: a text stays on one line, so a diff shows what changed
@@ -50,8 +51,18 @@ def import_file(path: Path, data_dir: Path, *, year: int | None = None, force: b
     """Import `path` into `data_dir`; UnreadableFile or ImportProblem (and nothing written) when it cannot."""
     document = read_document(path)
     units = _known_units(data_dir)
-    imported = records_from(document, year, units.units if units else [], _indicator_names(data_dir))
-    files = planned_files(imported, data_dir, document.name, units)
+    parts = records_of_workbook(document, year, units.units if units else [], _indicator_names(data_dir))
+    imported = parts[0]  # the newest year; an exported workbook gives one part per fiscal year it holds
+    files: dict[str, bytes] = {}
+    for part in parts:
+        files.update(planned_files(part, data_dir, document.name, None if part is not imported else units))
+    new_units = {unit.id: unit for part in parts for unit in part.units}  # each part knows only its own
+    if new_units:
+        merged = Imported(imported.year, units=list(new_units.values()))
+        files.update(planned_files(merged, data_dir, document.name, units))
+    imported = Imported(
+        imported.year, reviews=[review for part in parts for review in part.reviews], units=list(new_units.values())
+    )
     existing = {relative: (data_dir / relative) for relative in files if (data_dir / relative).exists()}
     changed = [relative for relative, target in existing.items() if target.read_bytes() != files[relative]]
     if changed and not force:
