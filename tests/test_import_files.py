@@ -22,7 +22,7 @@ from support.report_files import measures, results, write_word_report, write_wor
 from conftest import PROJECT
 from itasite.data.messages import table
 from itasite.data.models import UnitsFile
-from itasite.importer import sniff
+from itasite.importer import records, sniff
 from itasite.importer.run import import_file
 from itasite.importer.sniff import read_source
 from itasite.importer.unreadable import UnreadableFile
@@ -249,7 +249,6 @@ def seed_fields() -> dict[tuple[object, str], object]:
 
 @pytest.mark.parametrize("report", ["word_report", "workbook_report"])
 def test_importing_the_seed_report_gives_the_thai_of_every_measure_and_score(report, request, capsys):
-    records = pytest.importorskip("itasite.importer.records")
     units = UnitsFile.model_validate(yaml.safe_load((DATA / "units.yml").read_text(encoding="utf-8"))).units
     imported = records.records_from(read_source(request.getfixturevalue(report)), None, units)
     want, got = seed_fields(), thai_fields(imported)
@@ -348,7 +347,6 @@ def test_the_template_reads_back_as_a_report_of_its_year(tmp_path, capsys):
         ("scores", 2569, 1),
     ]
     assert any("ประจำปีงบประมาณ พ.ศ. 2569" in text for text in document.paragraphs)
-    records = pytest.importorskip("itasite.importer.records")
     imported = records.records_from(document, None, [])
     assert imported.year == 2569 and imported.measures[0]["period"] == {
         "start": dt.date(2025, 10, 1),
