@@ -94,6 +94,7 @@ goldens: $(VENV)/.test
 bench: $(VENV)/.runtime
 	$(BIN)/python bench/site.py
 	$(BIN)/python bench/search.py
+	$(BIN)/python bench/imports.py
 
 ## lint: ruff (lint and format) on all Python, mypy --strict on the package
 lint: $(VENV)/.test
