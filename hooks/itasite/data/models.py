@@ -260,7 +260,8 @@ class Measure(Strict):
 
 class Signature(Strict):
     section: Text
-    name: RequiredText
+    name: RequiredText  # as the memo prints it, in Thai
+    name_en: OptionalText = None  # the person's own romanisation, which only the agency can give
     position: Text
     remark_illegible: bool = False
 
