@@ -32,7 +32,7 @@ def known(record: BaseModel, field: str) -> Any:
     return getattr(record, field, None)
 
 
-def _duplicates(loaded: Loaded[BaseModel], items: Sequence[BaseModel], key: str, field: str) -> list[Problem]:
+def duplicates(loaded: Loaded[BaseModel], items: Sequence[BaseModel], key: str, field: str) -> list[Problem]:
     """A problem at every repeat of a `key` value in a list field of one file, naming where it first stood."""
     first: dict[object, int] = {}
     problems = []
@@ -74,8 +74,8 @@ def check_agency(agency: Loaded[Agency]) -> list[Problem]:
 
 def check_framework(framework: Loaded[IndicatorsFile]) -> list[Problem]:
     """Indicator numbers and tool ids unique; every indicator's tool described."""
-    problems = _duplicates(framework, framework.record.indicators, "number", "indicators")
-    problems += _duplicates(framework, framework.record.tools, "id", "tools")
+    problems = duplicates(framework, framework.record.indicators, "number", "indicators")
+    problems += duplicates(framework, framework.record.tools, "id", "tools")
     described = {tool.id for tool in framework.record.tools}
     problems += [
         framework.problem(("indicators", index, "tool"), "tool_undescribed", tool=indicator.tool)
@@ -87,7 +87,7 @@ def check_framework(framework: Loaded[IndicatorsFile]) -> list[Problem]:
 
 def check_schemes(levels: Loaded[LevelsFile], framework: Loaded[IndicatorsFile] | None) -> list[Problem]:
     """Scheme and level ids unique, years that do not overlap, and weights for exactly the tools in use."""
-    problems = _duplicates(levels, levels.record.schemes, "id", "schemes")
+    problems = duplicates(levels, levels.record.schemes, "id", "schemes")
     used = {indicator.tool for indicator in framework.record.indicators} if framework else None
     for index, scheme in enumerate(levels.record.schemes):
         if used is not None and set(scheme.weights) != used:
@@ -115,7 +115,7 @@ def check_lookups(lookups: Lookups) -> list[Problem]:
     """Every shared file that was read whole, checked on its own and against the others."""
     problems = check_agency(lookups.agency) if lookups.agency else []
     if lookups.units:
-        problems += _duplicates(lookups.units, lookups.units.record.units, "id", "units")
+        problems += duplicates(lookups.units, lookups.units.record.units, "id", "units")
     if lookups.indicators:
         problems += check_framework(lookups.indicators)
     if lookups.levels:

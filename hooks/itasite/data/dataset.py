@@ -7,7 +7,7 @@ first fault: every file is read, every problem is collected, and the caller repo
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TypeVar
 
@@ -27,6 +27,7 @@ from .models import (
     Unit,
     UnitsFile,
 )
+from .national import NationalFile, NationalYear
 from .problems import DataError, Problem, from_validation_error, message, relative
 from .salvage import salvage
 from .sources import Loaded, Lookups
@@ -41,6 +42,7 @@ LOOKUP_FILES: dict[str, type[BaseModel]] = {  # file -> model; the order of the 
 RESULTS_FOLDER = "results"  # results/YYYY.yml
 REPORTS_FOLDER = "reports"  # reports/YYYY.yml
 MEASURES_FOLDER = "measures"  # measures/YYYY/NN-slug.yml
+NATIONAL_FILE = "national.yml"  # optional: the national figures of each year, with their sources
 YEAR_FILE = "*.yml"
 MEASURE_FILE = "*/*.yml"
 
@@ -61,6 +63,7 @@ class Dataset:
     reports: dict[int, Report]
     sources: tuple[Loaded[BaseModel], ...]  # every file read, with its parsed text, for reports that point into files
     root: Path  # the data folder, for files the data refers to (the agency's logo)
+    national: dict[int, NationalYear] = field(default_factory=dict)  # from national.yml, when the folder has one
 
     @property
     def years(self) -> list[int]:
@@ -88,6 +91,7 @@ class DataFiles:
     reports: list[Loaded[Report]]
     measures: list[Loaded[Measure]]
     problems: list[Problem]
+    national: Loaded[NationalFile] | None = None  # optional: a site without national figures builds as before
 
 
 class _Reader:
@@ -141,9 +145,12 @@ def read_data(root: Path, project: Path | None = None) -> DataFiles:
     results = reader.read_folder(RESULTS_FOLDER, YEAR_FILE, Results)
     reports = reader.read_folder(REPORTS_FOLDER, YEAR_FILE, Report)
     measures = reader.read_folder(MEASURES_FOLDER, MEASURE_FILE, Measure)
+    national = reader.read(root / NATIONAL_FILE, NationalFile) if (root / NATIONAL_FILE).is_file() else None
     lookups = Lookups(*shared)  # type: ignore[arg-type]  # each file was validated with the model of its field
     problems = reader.problems + checks.check_all(lookups, results, reports, measures)
-    return DataFiles(root, lookups, results, reports, measures, problems)
+    if national and national.complete:
+        problems += checks.duplicates(national, national.record.years, "year", "years")
+    return DataFiles(root, lookups, results, reports, measures, problems, national)
 
 
 def load_dataset(root: Path, project: Path | None = None) -> Dataset:
@@ -164,6 +171,8 @@ def assemble(files: DataFiles) -> Dataset:
     for loaded in files.measures:
         measures.setdefault(loaded.record.year, []).append(loaded.record)
     sources: list[Loaded[BaseModel]] = [*lookups.all(), *files.results, *files.reports, *files.measures]
+    national = files.national.record.years if files.national else []
+    sources += [files.national] if files.national else []
     return Dataset(
         agency=lookups.agency.record,
         units={unit.id: unit for unit in lookups.units.record.units},
@@ -173,6 +182,7 @@ def assemble(files: DataFiles) -> Dataset:
         results={loaded.record.year: loaded.record for loaded in sorted(files.results, key=lambda x: x.record.year)},
         measures={year: sorted(items, key=lambda m: m.number) for year, items in sorted(measures.items())},
         reports={loaded.record.year: loaded.record for loaded in files.reports},
+        national={entry.year: entry for entry in sorted(national, key=lambda entry: entry.year)},
         sources=tuple(sorted(sources, key=lambda loaded: loaded.file)),
         root=files.root,
     )

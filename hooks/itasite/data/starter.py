@@ -20,6 +20,7 @@ LAYOUT = {
     "units.yml": "units.yml",
     "indicators.yml": "indicators.yml",
     "levels.yml": "levels.yml",
+    "national.yml": "national.yml",
     "results/year.yml": "results/{year}.yml",
     "reports/year.yml": "reports/{year}.yml",
     "measures/measure.yml": "measures/{year}/01-example-measure.yml",

@@ -8,11 +8,12 @@ colour-blind readers lose nothing.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
 from ..data.models import Indicator
+from ..data.national import NationalYear
 from ..numbers import format_change, format_score
 from ..scoring import Comparison, YearScore
 from .locale import Locale
@@ -45,6 +46,7 @@ class Row:
     y: float
     bars: tuple[Bar, ...]
     note: str = ""
+    mark: Line | None = None  # a reference for this row alone (the national average of that year)
 
 
 @dataclass(frozen=True)
@@ -70,6 +72,11 @@ class Chart:
     bar_height: int = BAR_HEIGHT
     plot_top: float = TOP
 
+    @property
+    def marked(self) -> bool:
+        """Whether some row carries its own reference mark, which the legend then explains."""
+        return any(row.mark for row in self.rows)
+
 
 def axis_floor(values: list[Decimal]) -> Decimal:
     """Where the value axis starts: ten below the lowest value, in tens, so small differences show.
@@ -85,9 +92,12 @@ def bar_chart(
     series: tuple[str, ...],
     rows: list[tuple[str, list[Decimal], str]],
     lines: Sequence[tuple[Decimal, str]] = (),
+    marks: Sequence[Decimal | None] = (),
 ) -> Chart:
-    """Lay out rows of (label, one value per series, note) and reference lines on a shared axis."""
+    """Lay out rows of (label, one value per series, note), reference lines across the plot and, row by row,
+    a reference mark of its own, on a shared axis."""
     values = [value for _, row_values, _ in rows for value in row_values] + [value for value, _ in lines]
+    values += [mark for mark in marks if mark is not None]
     floor = axis_floor(values)
 
     def x_of(value: Decimal) -> float:
@@ -95,13 +105,15 @@ def bar_chart(
         return round(PLOT_LEFT + float((value - floor) / (FULL_SCALE - floor)) * (PLOT_RIGHT - PLOT_LEFT), 1)
 
     laid_out, y = [], TOP
-    for label, row_values, note in rows:
+    row_marks = list(marks) + [None] * (len(rows) - len(marks))
+    for (label, row_values, note), mark in zip(rows, row_marks, strict=True):
         bars_top = y + LABEL_HEIGHT
         bars = tuple(
             Bar(index, value, format_score(value), PLOT_LEFT, bars_top + index * (BAR_HEIGHT + BAR_GAP), x_of(value))
             for index, value in enumerate(row_values)
         )
-        laid_out.append(Row(label, y + LABEL_HEIGHT - 5, bars, note))
+        marked = Line(mark, x_of(mark), format_score(mark)) if mark is not None else None
+        laid_out.append(Row(label, y + LABEL_HEIGHT - 5, bars, note, marked))
         y = bars_top + len(row_values) * (BAR_HEIGHT + BAR_GAP) + ROW_GAP
     ticks = tuple((x_of(Decimal(tick)), str(tick)) for tick in range(int(floor), 101, 10 if floor < 60 else 5))
     return Chart(
@@ -116,16 +128,23 @@ def bar_chart(
     )
 
 
-def totals_chart(scores: dict[int, YearScore], locale: Locale) -> Chart:
-    """The total of every year, oldest first, with its level."""
+def totals_chart(
+    scores: dict[int, YearScore], locale: Locale, national: Mapping[int, NationalYear] | None = None
+) -> Chart:
+    """The total of every year, oldest first, with its level, and the national average where it is known."""
     years = sorted(scores)
     parts = [f"{locale.year(y)}: {format_score(scores[y].total)} ({locale.text(scores[y].level.name)})" for y in years]
+    averages = [entry.average if (entry := (national or {}).get(y)) else None for y in years]
+    description = locale.t("chart_totals_desc", values="; ".join(parts))
+    if known := [f"{locale.year(y)}: {format_score(a)}" for y, a in zip(years, averages, strict=True) if a]:
+        description += locale.t("chart_national_desc", values="; ".join(known))
     return bar_chart(
         "chart-totals",
         locale.t("chart_totals_title"),
-        locale.t("chart_totals_desc", values="; ".join(parts)),
+        description,
         (locale.t("results_total"),),
         [(locale.year(y), [scores[y].total], locale.text(scores[y].level.name)) for y in years],
+        marks=averages,
     )
 
 

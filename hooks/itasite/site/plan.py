@@ -55,7 +55,7 @@ def plan_site(scored: ScoredDataset, locale: Locale, last_change: dt.date | None
     dataset, scores, comparisons = scored.dataset, scored.scores, scored.comparisons
     downloads = build_downloads(dataset, scores, last_change)
     shared: Context = {"data": dataset, "scores": scores, "comparisons": comparisons}
-    shared["totals_chart"] = totals_chart(scores, locale)
+    shared["totals_chart"] = totals_chart(scores, locale, dataset.national)
     latest = scores[max(scores)]
     previous = next((c for c in comparisons if c.after is latest), None)
     pages = [

@@ -1,0 +1,39 @@
+"""The schema of `data/national.yml`: the national figures of each year, each with the source that gives them.
+
+The file is optional and the same for every agency (the NACC's announcements); a site without it builds as
+before, and pages place the agency's total beside the national average only where a source gives it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated
+
+from pydantic import Field
+
+from .models import BEYear, Score, Strict, Text, Url
+
+
+class Source(Strict):
+    """Where a figure comes from, so a reader can check it: a title, an address and the date it was published."""
+
+    title: Text
+    url: Url
+    published: dt.date | None = None
+
+
+class NationalYear(Strict):
+    """One year of the whole assessment, as the NACC announced it: only the figures a source gives."""
+
+    year: BEYear
+    agencies: Annotated[int, Field(ge=1)] | None = None  # agencies assessed
+    average: Score | None = None  # the national average total
+    passed: Annotated[int, Field(ge=0)] | None = None  # agencies that passed
+    passed_share: Score | None = None  # the same as a percentage of the agencies assessed
+    source: Source
+
+
+class NationalFile(Strict):
+    """`data/national.yml` (optional): the national figures of each year, each with its source."""
+
+    years: list[NationalYear] = Field(min_length=1)

@@ -1,0 +1,79 @@
+"""The national picture: where data/national.yml gives a year's national average, with its source, the home
+and results pages say in words how the agency's total stands against it, and the totals chart marks it; a
+year without one, or a site without the file, shows nothing of the kind. Never a league table."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+from support.build import DATA, PROJECT
+from support.data import replace
+from support.site import page
+
+from itasite.data.dataset import load_dataset
+from itasite.data.problems import DataError
+
+SOURCE = "https://www.matichon.co.th/politics/news_5328750"
+
+
+def test_the_national_file_is_read_with_its_sources():
+    national = load_dataset(DATA, PROJECT).national
+    assert sorted(national) == [2565, 2567, 2568]
+    assert (national[2568].average, national[2568].agencies, str(national[2568].source.url)) == (
+        Decimal("93.82"),
+        8317,
+        SOURCE,
+    )
+    assert national[2567].average is None  # only what a source gives
+
+
+def test_a_year_given_twice_is_a_located_problem(data_copy):
+    replace("  - year: 2567\n", "  - year: 2568\n")(data_copy / "national.yml")
+    with pytest.raises(DataError) as caught:
+        load_dataset(data_copy, data_copy.parent)
+    assert [str(p) for p in caught.value.problems] == [
+        "data/national.yml:20:11: years[2].year: 2568 is given more than once (first on line 13)"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("lang", "url", "words"),
+    [
+        (
+            "th",
+            "",
+            "คะแนนรวม 99.37 คะแนน สูงกว่าค่าเฉลี่ยทั้งประเทศของปีงบประมาณ พ.ศ. 2568 ซึ่งอยู่ที่ 93.82 คะแนน จากหน่วยงานที่เข้ารับการประเมิน 8,317 หน่วยงาน",
+        ),
+        (
+            "en",
+            "results/2568",
+            "The total of 99.37 is above the national average for FY2025 (B.E. 2568), 93.82, across 8,317 agencies assessed.",
+        ),
+    ],
+)
+def test_pages_place_the_total_beside_the_national_average(seed_site, lang, url, words):
+    html = page(seed_site, lang, url).read_text(encoding="utf-8")
+    assert words in html and f'<a href="{SOURCE}">' in html
+
+
+def test_a_year_without_a_national_average_says_nothing_of_it(seed_site):
+    html = page(seed_site, "en", "results/2567").read_text(encoding="utf-8")
+    assert "ita-national" not in html and "national average" not in html
+
+
+def test_the_totals_chart_marks_the_national_average_of_its_year(seed_site):
+    html = page(seed_site, "th", "").read_text(encoding="utf-8")
+    chart = html[html.index('id="chart-totals"') : html.index("</figure>", html.index('id="chart-totals"'))]
+    assert chart.count('class="ita-chart__mark"') == 2  # the 2568 row's mark and its legend
+    assert "ค่าเฉลี่ยทั้งประเทศ: ปีงบประมาณ พ.ศ. 2568: 93.82" in chart
+
+
+@pytest.mark.build
+def test_a_site_without_national_figures_shows_none(tmp_path):
+    from support.build import build_site
+
+    out = tmp_path / "site"
+    assert build_site(out, PROJECT / "tests/fixtures/agency-b/data").returncode == 0
+    home = (out / "th/index.html").read_text(encoding="utf-8")
+    assert "ita-national" not in home and "ita-chart__mark" not in home
