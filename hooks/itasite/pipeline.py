@@ -11,9 +11,10 @@ from pathlib import Path
 
 from .data.dataset import assemble, read_data
 from .data.problems import DataError
-from .scoring import ScoredDataset, score_dataset, stated_problems
+from .scoring import ScoredDataset, score_dataset
 from .site.locale import Locale
 from .site.plan import SitePlan, plan_site
+from .stated import stated_problems
 
 
 def prepare(data_dir: Path, project: Path | None = None) -> ScoredDataset:

@@ -13,11 +13,8 @@ from dataclasses import dataclass, replace
 from decimal import Decimal
 from itertools import pairwise
 
-from .data.dataset import DataFiles, Dataset
-from .data.messages import Bilingual
-from .data.models import Indicator, Level, Results, Scheme, Tool
-from .data.problems import Problem
-from .data.sources import Loaded
+from .data.dataset import Dataset
+from .data.models import Indicator, Level, Scheme, Tool
 from .numbers import round2
 
 STATED_TOLERANCE = Decimal("0.01")
@@ -70,8 +67,13 @@ class YearScore:
     tools: tuple[ToolScore, ...]
     total: Decimal  # the figure pages show: the NACC's when the report states it, else the computed one
     reason: LevelReason
-    computed: Decimal  # worked out here from the rounded indicator scores: the check, and the method's example
+    computed: Decimal | None  # worked out from the rounded indicator scores; None for a year known only as announced
     official: bool = False  # whether `total` is the NACC's own figure, as the report states it
+
+    @property
+    def broken_down(self) -> bool:
+        """Whether the year has its indicator scores, not only the announced total and level."""
+        return bool(self.scores)
 
     @property
     def level(self) -> Level:
@@ -192,43 +194,31 @@ def compare(before: YearScore, after: YearScore) -> Comparison:
     return Comparison(before, after, changes, tools, Change(before.total, after.total))
 
 
+def announced_only(year: int, total: Decimal, level: Level, scheme: Scheme) -> YearScore:
+    """A year known only by the total and level the NACC announced: nothing to compute, nothing to explain."""
+    return YearScore(year, scheme, {}, (), total, LevelReason(level, None, ()), None, official=True)
+
+
 def score_all(dataset: Dataset) -> dict[int, YearScore]:
     """Every year's scores, oldest first, with the NACC's total where the report states it."""
-    return {
-        year: as_announced(
-            score_year(year, dataset.results[year].scores, dataset.indicators, dataset.scheme_for(year)),
-            stated.total if (stated := dataset.results[year].stated) else None,
-        )
-        for year in dataset.years
-    }
+    found = {}
+    for year in dataset.years:
+        results, scheme = dataset.results[year], dataset.scheme_for(year)
+        stated = results.stated
+        if results.scores:
+            score = score_year(year, results.scores, dataset.indicators, scheme)
+            found[year] = as_announced(score, stated.total if stated else None)
+        elif stated and (level := level_named(scheme, stated.level)):  # the checks made sure it names a level
+            found[year] = announced_only(year, stated.total, level, scheme)
+    return found
 
 
 def consecutive_comparisons(scores: dict[int, YearScore]) -> list[Comparison]:
-    """A comparison for each pair of neighbouring years with results."""
+    """A comparison for each pair of neighbouring years that both have their indicator scores."""
     years = sorted(scores)
-    return [compare(scores[a], scores[b]) for a, b in pairwise(years)]
-
-
-def score_dataset(dataset: Dataset) -> ScoredDataset:
-    """The dataset with its scores and comparisons."""
-    scores = score_all(dataset)
-    return ScoredDataset(dataset, scores, consecutive_comparisons(scores))
-
-
-def stated_problems(files: DataFiles) -> list[Problem]:
-    """The total and level each report states must be the ones its scores give. Checked in every results file
-    that is valid with the lookups, even while other files still have problems, so one run reports them all."""
-    framework, levels, indicators = files.lookups.indicators, files.lookups.levels, files.lookups.indicator_map()
-    troubled = {problem.file for problem in files.problems}
-    if framework is None or levels is None or indicators is None or {framework.file, levels.file} & troubled:
-        return []  # the scores cannot be computed against an inconsistent framework or schemes
-    problems = []
-    for loaded in files.results:
-        if loaded.record.stated is None or loaded.file in troubled:
-            continue
-        scheme = (files.lookups.schemes_for(loaded.record.year) or [])[0]
-        problems += _check_stated(loaded, score_year(loaded.record.year, loaded.record.scores, indicators, scheme))
-    return problems
+    return [
+        compare(scores[a], scores[b]) for a, b in pairwise(years) if scores[a].broken_down and scores[b].broken_down
+    ]
 
 
 def level_named(scheme: Scheme, written: str) -> Level | None:
@@ -242,37 +232,7 @@ def level_named(scheme: Scheme, written: str) -> Level | None:
     return None
 
 
-def _check_stated(loaded: Loaded[Results], computed: YearScore) -> list[Problem]:
-    """The stated total within STATED_TOLERANCE of the computed one; the stated level known and the same."""
-    stated = loaded.record.stated
-    assert stated is not None
-    problems = []
-    if abs(stated.total - computed.total) > STATED_TOLERANCE:
-        problems.append(
-            loaded.problem(("stated", "total"), "stated_total", stated=stated.total, computed=computed.total)
-        )
-    levels = computed.scheme.levels
-    named = level_named(computed.scheme, stated.level)
-    if named is None:
-        problems.append(
-            loaded.problem(
-                ("stated", "level"),
-                "stated_level_unknown",
-                level=stated.level,
-                scheme=computed.scheme.id,
-                levels=Bilingual(
-                    ", ".join(f"{level.id} ({level.name.th})" for level in levels),
-                    ", ".join(f"{level.id} ({level.name.en or level.name.th})" for level in levels),
-                ),
-            )
-        )
-    elif named != computed.level:
-        problems.append(
-            loaded.problem(
-                ("stated", "level"),
-                "stated_level",
-                stated=stated.level,
-                computed=Bilingual(computed.level.name.th, computed.level.name.en or computed.level.name.th),
-            )
-        )
-    return problems
+def score_dataset(dataset: Dataset) -> ScoredDataset:
+    """The dataset with its scores and comparisons."""
+    scores = score_all(dataset)
+    return ScoredDataset(dataset, scores, consecutive_comparisons(scores))

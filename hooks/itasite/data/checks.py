@@ -4,7 +4,7 @@ Each check is a small function that returns the problems it finds, so one run re
 that did not validate is checked as far as it is right: a check skips a field that is absent or an entry
 that is None (data/salvage.py), and references to a shared file that could not be read are not checked at
 all, since every one would look wrong. The figures a report states are checked against the scores by
-`scoring.stated_problems`, one stage up.
+`stated.stated_problems`, two stages up.
 """
 
 from __future__ import annotations
@@ -20,8 +20,9 @@ from pydantic import BaseModel
 
 from ..numbers import fiscal_year_bounds, written_date
 from .messages import Bilingual
-from .models import Agency, IndicatorsFile, LevelsFile, Measure, Report, Results, Unit
+from .models import Agency, IndicatorsFile, LevelsFile, Measure, Results, Unit
 from .problems import Problem, message
+from .report import Report
 from .sources import Loaded, Lookups
 
 MEASURE_FILE_NAME = re.compile(r"^(\d{2,3})-[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -136,7 +137,7 @@ def check_results(loaded: Loaded[Results], lookups: Lookups) -> list[Problem]:
     year, scores = known(loaded.record, "year"), known(loaded.record, "scores")
     problems = check_year_file(loaded)
     indicators = lookups.indicator_map()
-    if indicators is not None and scores is not None:
+    if indicators is not None and scores:  # a year of only a total and level has no scores to check
         span = _span(indicators)
         problems += [
             loaded.problem(("scores", number), "unknown_indicator", at_key=True, number=number, known=span)

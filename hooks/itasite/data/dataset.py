@@ -20,7 +20,6 @@ from .models import (
     IndicatorsFile,
     LevelsFile,
     Measure,
-    Report,
     Results,
     Scheme,
     ToolInfo,
@@ -29,6 +28,7 @@ from .models import (
 )
 from .national import NationalFile, NationalYear
 from .problems import DataError, Problem, from_validation_error, message, relative
+from .report import Report
 from .salvage import salvage
 from .sources import Loaded, Lookups
 from .yamlfile import YamlProblem, read_yaml

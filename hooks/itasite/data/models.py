@@ -229,11 +229,21 @@ class Stated(Strict):
 
 
 class Results(Strict):
-    """`data/results/YYYY.yml`: one fiscal year's indicator scores."""
+    """`data/results/YYYY.yml`: one fiscal year's indicator scores, or, for a year whose breakdown the agency
+    no longer has, only the total and level the NACC announced."""
 
     year: BEYear
-    scores: dict[Number, Score]
+    scores: dict[Number, Score] = {}
     stated: Stated | None = None
+
+    @model_validator(mode="after")
+    def _scores_or_stated(self) -> Results:
+        """A year needs its indicator scores, or at least the total and level as announced."""
+        if not self.scores and self.stated is None:
+            raise PydanticCustomError(
+                "ita_scores_or_stated", "give the indicator scores, or the stated total and level"
+            )
+        return self
 
 
 class Period(Strict):
@@ -256,40 +266,3 @@ class Measure(Strict):
     steps: list[Item] = Field(min_length=1)
     outputs: list[Item] = Field(min_length=1)
     outcomes: list[Item] = Field(min_length=1)
-
-
-class Signature(Strict):
-    section: Text
-    name: RequiredText  # as the memo prints it, in Thai
-    name_en: OptionalText = None  # the person's own romanisation, which only the agency can give
-    position: Text
-    remark_illegible: bool = False
-
-
-class Memo(Strict):
-    department: Text
-    reference: RequiredText
-    date: dt.date
-    subject: Text
-    to: Text
-    background: list[Text] = []
-    facts: list[Text] = []
-    considerations: list[Text] = []
-    closing: Text | None = None
-    signatures: list[Signature] = []
-
-
-class Summary(Strict):
-    title: Text
-    paragraphs: list[Text] = []
-
-
-class Report(Strict):
-    """`data/reports/YYYY.yml`: a fiscal year's report: cover memo, introduction and summary."""
-
-    year: BEYear
-    title: Text
-    subtitle: Text | None = None
-    memo: Memo | None = None
-    intro: list[Text] = []
-    summary: Summary | None = None

@@ -16,6 +16,8 @@ def level_reason(score: YearScore, locale: Locale) -> str:
     full stop, so a template can use it inside a sentence or as one."""
     reason, joiner = score.reason, locale.t("reason_and")
     level = locale.text(reason.level.name)
+    if not score.broken_down:  # nothing to explain the level with: the NACC's word is the reason
+        return locale.t("reason_announced", level=level)
     if reason.higher is None:
         conditions = [
             locale.t(

@@ -17,7 +17,8 @@ from dataclasses import dataclass
 from pydantic import BaseModel, ConfigDict
 
 from ..data.dataset import Dataset
-from ..data.models import Agency, Indicator, Item, Measure, Report, Scheme, Text, ToolInfo, Unit
+from ..data.models import Agency, Indicator, Item, Measure, Scheme, Text, ToolInfo, Unit
+from ..data.report import Report
 from ..numbers import ce_year
 from ..scoring import YearScore
 from .routes import DATA_JSON, MEASURES_CSV, SCHEMA_JSON, SCORES_CSV, TOTALS_CSV
@@ -59,7 +60,7 @@ class YearResult(Export):
     tools: list[ToolResult]
     total: float  # what the site shows: total_official where the report states it, else total_computed
     total_official: float | None  # as the NACC announced it, when the report states it
-    total_computed: float  # worked out from the rounded indicator scores
+    total_computed: float | None  # worked out from the rounded indicator scores; null for a year without them
     level: str
     level_name: Text
 
@@ -141,7 +142,7 @@ def totals_csv(scores: dict[int, YearScore]) -> bytes:
             "year_ce": ce_year(year),
             "scheme": score.scheme.id,
             "total_official": f"{score.total:.2f}" if score.official else "",
-            "total_computed": f"{score.computed:.2f}",
+            "total_computed": f"{score.computed:.2f}" if score.computed is not None else "",
             "level": score.level.id,
             "level_th": score.level.name.th,
             "level_en": score.level.name.en or "",
@@ -180,7 +181,7 @@ def open_data(dataset: Dataset, scores: dict[int, YearScore], last_change: dt.da
             tools=[ToolResult(tool=t.tool, weight=float(t.weight), average=float(t.average)) for t in score.tools],
             total=float(score.total),
             total_official=float(score.total) if score.official else None,
-            total_computed=float(score.computed),
+            total_computed=float(score.computed) if score.computed is not None else None,
             level=score.level.id,
             level_name=score.level.name,
         )

@@ -72,7 +72,11 @@ def plan_site(scored: ScoredDataset, locale: Locale, last_change: dt.date | None
             for m in measures
         ]
     pages += [
-        PageSpec(results_page(year), "results.md.j2", {**shared, "score": s, "chart": tools_chart(s, locale)})
+        PageSpec(
+            results_page(year),
+            "results.md.j2",
+            {**shared, "score": s, "chart": tools_chart(s, locale) if s.broken_down else None},
+        )
         for year, s in scores.items()
     ]
     pages += [
@@ -99,7 +103,7 @@ def report_spec(scored: ScoredDataset, locale: Locale, year: int, shared: Contex
         "measures": dataset.measures.get(year, []),
         "score": score,
         "comparison": comparison,
-        "tools": tools_chart(score, locale) if score else None,
+        "tools": tools_chart(score, locale) if score and score.broken_down else None,
         "indicators": indicators_chart(comparison, dataset.indicators, locale) if comparison else None,
         "period_start": start,
         "period_end": end,
