@@ -49,7 +49,7 @@ MISTAKES = {
     "not utf-8": (MEASURE, write_bytes("# cp874\nid: ทดสอบ\n".encode("cp874")), f"{MEASURE}:2:1: the file is not UTF-8"),
     "year missing an indicator": (RESULTS, replace("  10: 100.00\n", ""), f"{RESULTS}:4:3: scores: no score for indicator 10"),
     "stated total disagrees": (RESULTS, replace("total: 99.37", "total: 99.5"), f"{RESULTS}:15:10: stated.total: the report states 99.5 but the indicator scores give 99.37"),
-    "stated level disagrees": (RESULTS, replace("level: excellent", "level: good"), f"{RESULTS}:16:10: stated.level: the report states 'good' but the scores give 'Excellent pass'"),
+    "stated level disagrees": (RESULTS, replace("level: excellent", "level: good"), f"{RESULTS}:16:10: stated.level: the report states 'good' but the scores give 'Excellent'"),
     "file name disagrees with id": (MEASURE, replace("id: 06-conflict-of-interest", "id: 06-conflicts"), f"{MEASURE}:3:5: id: the id must match the file name: '06-conflict-of-interest'"),
     "date in B.E.": (MEASURE, replace("start: 2024-10-01", "start: 2567-10-01"), f"{MEASURE}:11:10: period.start: 2567-10-01 is outside fiscal year 2568"),
     "alias": (MEASURE, replace("units: [clerk-office]", "units: &u [clerk-office]\nextra: *u"), f"{MEASURE}:10:1: anchors and aliases"),

@@ -70,8 +70,8 @@ ENGLISH_QUERIES = [
     ("gifts", M + "13-no-gift-policy/"),
     ("meeting rooms", M + "09-online-services/"),
     ("quarterly", M + "03-budget-transparency/"),
-    ("Excellent pass", "results/2568/"),
-    ("Communication Effectiveness", "results/2568/"),
+    ("Excellent", "results/2568/"),
+    ("Communication Efficiency", "results/2568/"),
 ]
 MIN_RECALL = 0.95
 # Characters that belong to the letter before them: a highlight must never start with one or end before one

@@ -175,7 +175,16 @@ def indicators_chart(comparison: Comparison, data_indicators: dict[int, Indicato
         note = f"{format_change(change.delta)} {locale.t('direction_' + change.direction)}"
         rows.append((name, [change.before, change.after], note))
         if change.delta:
-            changed.append(f"{number} {format_score(change.before)} → {format_score(change.after)} ({note})")
+            changed.append(
+                locale.t(
+                    "chart_indicator_change",
+                    number=number,
+                    before=format_score(change.before),
+                    after=format_score(change.after),
+                    direction=locale.t("direction_" + change.direction),
+                    delta=format_score(abs(change.delta)),
+                )
+            )
         else:
             held.append(str(number))
     # The table beside the chart lists every score; the description names what changed.
