@@ -88,7 +88,7 @@ def test_the_history_chart_holds_every_year_with_its_level(history_site, lang):
     values = re.findall(r'data-value="([\d.]+)"', chart)
     notes = re.findall(r'class="ita-chart__note">([^<]+)<', chart)
     assert values == [total for _, total, _ in ANNOUNCED] + ["96.33", "99.37"]
-    good, excellent = ("ผ่านดี", "ผ่านดีเยี่ยม") if lang == "th" else ("Good pass", "Excellent pass")
+    good, excellent = ("ผ่านดี", "ผ่านดีเยี่ยม") if lang == "th" else ("Good", "Excellent")
     assert notes == [level for _, _, level in ANNOUNCED] + [good, excellent]
     assert (history_site / lang / "index.html").read_text(encoding="utf-8").count('class="ita-chart__bar') >= 11
 
