@@ -37,8 +37,10 @@ from itasite.site.routes import DATA_FOLDER, EXAMPLE_SITE, data_file, site_root
 log = logging.getLogger("mkdocs.hooks.itasite")
 
 AGENCY_CSS = "assets/stylesheets/agency.css"
-# Pages in docs/<lang>/: a page, or a folder whose index.md leads its other pages (in file name order)
+# Pages in docs/<lang>/: a page, or a folder whose index.md leads its other pages (those named here in this
+# order, then the rest by file name)
 HAND_WRITTEN = [("nav_accessibility", "accessibility.md"), ("nav_guide", "guide")]
+PAGE_ORDER = {"guide": ("index.md", "import.md", "files.md", "years.md", "messages.md", "publish.md")}
 AGENCY_LOGO = "assets/images/agency-logo"
 
 
@@ -112,8 +114,10 @@ def _hand_written(config: MkDocsConfig, path: str) -> str | list[str] | None:
     target = Path(config.docs_dir) / path
     if target.is_file():
         return path
-    pages = sorted(page.relative_to(config.docs_dir).as_posix() for page in target.glob("*.md"))
-    return sorted(pages, key=lambda page: not page.endswith("/index.md")) or None
+    order = PAGE_ORDER.get(path, ("index.md",))
+    names = sorted(page.name for page in target.glob("*.md"))
+    ranked = sorted(names, key=lambda name: (order.index(name) if name in order else len(order), name))
+    return [f"{path}/{name}" for name in ranked] or None
 
 
 def _site_root(config: MkDocsConfig) -> str:

@@ -76,7 +76,7 @@ def test_pages_show_the_announced_total_and_the_computed_one_only_with_the_metho
     method = results.index('id="total"')
     assert COMPUTED not in results[:method] and COMPUTED in results[method : results.index('id="level"')]
     label = "(ตามประกาศของ ป.ป.ช.)" if lang == "th" else "(as announced by the NACC)"
-    assert f'<strong>{ANNOUNCED}</strong> <span class="ita-source">{label}</span>' in results
+    assert f'<strong>{ANNOUNCED}</strong> <span class="ita-source" data-search-exclude>{label}</span>' in results
 
 
 def test_downloads_name_both_figures(announced_site):
@@ -96,7 +96,8 @@ def test_a_year_without_a_stated_total_shows_the_computed_one_as_such(tmp_path):
     out = tmp_path / "site"
     assert build_site(out, AGENCY_B).returncode == 0
     home = (out / "en/index.html").read_text(encoding="utf-8")
-    assert f'<strong>{COMPUTED}</strong> <span class="ita-source">(worked out from the indicator scores)</span>' in home
+    label = "(worked out from the indicator scores)"
+    assert f'<strong>{COMPUTED}</strong> <span class="ita-source" data-search-exclude>{label}</span>' in home
     rows = list(csv.DictReader(io.StringIO((out / "en/data/ita-totals.csv").read_text(encoding="utf-8-sig"))))
     assert (rows[0]["total_official"], rows[0]["total_computed"]) == ("", COMPUTED)
 

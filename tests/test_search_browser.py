@@ -71,7 +71,7 @@ ENGLISH_QUERIES = [
     ("meeting rooms", M + "09-online-services/"),
     ("quarterly", M + "03-budget-transparency/"),
     ("Excellent", "results/2568/"),
-    ("Communication Efficiency", "results/2568/"),
+    ("Communication Efficiency", "results/2567-2568/"),  # the indicator in both years, beside its change
 ]
 MIN_RECALL = 0.95
 # Characters that belong to the letter before them: a highlight must never start with one or end before one

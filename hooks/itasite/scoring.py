@@ -222,7 +222,7 @@ def consecutive_comparisons(scores: dict[int, YearScore]) -> list[Comparison]:
 
 
 def level_named(scheme: Scheme, written: str) -> Level | None:
-    """The level a report names: by its id, or by its name as printed in either language (ผ่านดี, AA, Good pass),
+    """The level a report names: by its id, or by its name as printed in either language (ผ่านดี, AA, Good),
     ignoring case and spaces."""
     wanted = "".join(written.split()).casefold()
     for level in scheme.levels:

@@ -12,7 +12,7 @@ from .locale import Locale
 
 
 def level_reason(score: YearScore, locale: Locale) -> str:
-    """Why the year got its level, "Good pass, not Excellent pass, because EIT 91.09 is below 95", without a
+    """Why the year got its level, "Good, not Excellent, because the EIT average (91.09) is below 95", without a
     full stop, so a template can use it inside a sentence or as one."""
     reason, joiner = score.reason, locale.t("reason_and")
     level = locale.text(reason.level.name)
