@@ -7,6 +7,7 @@ import shutil
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager, redirect_stderr, redirect_stdout
+from functools import cache
 from io import StringIO
 from pathlib import Path
 
@@ -74,15 +75,20 @@ def data_with(results: dict, measures: list[dict]) -> Iterator[Path]:
         yield data
 
 
+@cache
+def renderer_for(lang: str) -> PageRenderer:
+    """One renderer per language for every example: its templates are compiled once, not once per example."""
+    return PageRenderer(load_locale(lang))
+
+
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(new_year())
 def test_any_valid_data_renders_every_page_without_raw_markup(year):
     with data_with(*year) as data:
         scored = prepare(data, data.parent)
     for lang in ("th", "en"):
-        locale = load_locale(lang)
-        renderer = PageRenderer(locale)
-        for spec in plan_site(scored, locale).pages:
+        renderer = renderer_for(lang)
+        for spec in plan_site(scored, renderer.locale).pages:
             markdown = renderer.render(spec.template, spec.src_uri, **spec.context)
             assert "<script" not in markdown and "</title><script" not in markdown  # charts have their own <title>
 
