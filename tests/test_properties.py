@@ -61,17 +61,23 @@ def new_year(draw) -> tuple[dict, list[dict]]:
     return results, measures
 
 
+def write_year(data: Path, results: dict, measures: list[dict]) -> list[Path]:
+    """Add a generated year to a data folder; the files written, so they can be taken away again."""
+    dump = {"allow_unicode": True, "sort_keys": False}
+    (data / "measures/2569").mkdir()
+    written = [data / "results/2569.yml", *(data / f"measures/2569/{m['id']}.yml" for m in measures)]
+    for path, record in zip(written, [results, *measures], strict=True):
+        path.write_text(yaml.safe_dump(record, **dump), encoding="utf-8")
+    return written
+
+
 @contextmanager
 def data_with(results: dict, measures: list[dict]) -> Iterator[Path]:
     """A temporary copy of the seed data with a generated year added."""
     with tempfile.TemporaryDirectory() as folder:
         data = Path(folder) / "data"
         shutil.copytree(DATA, data)
-        dump = {"allow_unicode": True, "sort_keys": False}
-        (data / "results/2569.yml").write_text(yaml.safe_dump(results, **dump), encoding="utf-8")
-        (data / "measures/2569").mkdir()
-        for measure in measures:
-            (data / f"measures/2569/{measure['id']}.yml").write_text(yaml.safe_dump(measure, **dump), encoding="utf-8")
+        write_year(data, results, measures)
         yield data
 
 
@@ -81,11 +87,29 @@ def renderer_for(lang: str) -> PageRenderer:
     return PageRenderer(load_locale(lang))
 
 
-@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(new_year())
-def test_any_valid_data_renders_every_page_without_raw_markup(year):
-    with data_with(*year) as data:
-        scored = prepare(data, data.parent)
+# The module's one data copy serves every example; each puts back what it changed
+ONE_COPY = [HealthCheck.too_slow, HealthCheck.function_scoped_fixture]
+
+
+@pytest.fixture(scope="module")
+def damage_copy(tmp_path_factory) -> Path:
+    """One copy of the seed data for every example: each adds a year or damages a file, and undoes it after."""
+    data = tmp_path_factory.mktemp("damage") / "data"
+    shutil.copytree(DATA, data)
+    return data
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=ONE_COPY)
+@given(year=new_year())
+def test_any_valid_data_renders_every_page_without_raw_markup(damage_copy, year):
+    results, measures = year
+    written = write_year(damage_copy, results, measures)
+    try:
+        scored = prepare(damage_copy, damage_copy.parent)
+    finally:
+        for path in written:
+            path.unlink()
+        (damage_copy / "measures/2569").rmdir()
     for lang in ("th", "en"):
         renderer = renderer_for(lang)
         for spec in plan_site(scored, renderer.locale).pages:
@@ -129,20 +153,21 @@ def damaged(text: str, edits: list) -> str:
     return text
 
 
-@settings(max_examples=120, deadline=None)
-@given(st.sampled_from(DATA_FILES), damage)
-def test_any_damage_is_reported_never_a_traceback(name, edits):
-    with tempfile.TemporaryDirectory() as folder:
-        data = Path(folder) / "data"
-        shutil.copytree(DATA, data)
-        path = data / name
-        path.write_text(damaged(path.read_text(encoding="utf-8"), edits), encoding="utf-8")
-        errors = StringIO()
+@settings(max_examples=120, deadline=None, suppress_health_check=ONE_COPY)
+@given(name=st.sampled_from(DATA_FILES), edits=damage)
+def test_any_damage_is_reported_never_a_traceback(damage_copy, name, edits):
+    path = damage_copy / name
+    original = path.read_bytes()
+    path.write_text(damaged(original.decode("utf-8"), edits), encoding="utf-8")
+    errors = StringIO()
+    try:
         with redirect_stdout(StringIO()), redirect_stderr(errors):
-            status = cli.main(["check", str(data)])
-        lines = errors.getvalue().splitlines()
-        if status == 1:  # every problem is located: data/<file>:<line>:<column>: ...
-            assert lines and all(re.match(r"^data/[\w/.-]+:\d+:\d+: ", line) for line in lines[:-1]), lines
-            assert lines[-1].endswith("จึงยังไม่เผยแพร่")  # Thai unless English is asked for
-        else:
-            assert status == 0 and not lines
+            status = cli.main(["check", str(damage_copy)])
+    finally:
+        path.write_bytes(original)
+    lines = errors.getvalue().splitlines()
+    if status == 1:  # every problem is located: data/<file>:<line>:<column>: ...
+        assert lines and all(re.match(r"^data/[\w/.-]+:\d+:\d+: ", line) for line in lines[:-1]), lines
+        assert lines[-1].endswith("จึงยังไม่เผยแพร่")  # Thai unless English is asked for
+    else:
+        assert status == 0 and not lines
