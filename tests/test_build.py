@@ -33,12 +33,16 @@ def test_every_measure_has_a_page_in_both_languages(seed, seed_site):
 @pytest.mark.parametrize(
     ("lang", "url", "expected"),
     [
-        ("th", ".", ["99.37", "ผ่านดีเยี่ยม", "+3.04", "ปีงบประมาณ พ.ศ. 2568"]),
-        ("en", ".", ["99.37", "Excellent", "+3.04", "FY2025 (B.E. 2568)"]),
+        ("th", ".", ["99.37", "ผ่านดีเยี่ยม", "เทียบกับปีงบประมาณ พ.ศ. 2567 +3.04 เพิ่มขึ้น", "ปีงบประมาณ พ.ศ. 2568"]),
+        ("en", ".", ["99.37", "Excellent", "+3.04 points on FY2024 (B.E. 2567)", "FY2025 (B.E. 2568)"]),
         ("th", "results/2567", ["96.33", "ผ่านดี", "ค่าเฉลี่ย EIT (91.09 คะแนน) ต่ำกว่า 95 คะแนน", "91.09", "97.50", "85.78"]),
         ("en", "results/2567", ["96.33", "Rated Good, not Excellent, because the EIT average (91.09) is below 95"]),
         ("en", "results/2568", ["99.37", "Rated Excellent: the total (99.37) is at least 95", "97.91"]),
-        ("en", "results/2567-2568", ["+3.33", "+4.93", "+12.18", "+5.00", "+3.04", "up", "no change"]),
+        (
+            "en",
+            "results/2567-2568",
+            ["+3.33", "+4.93", "+12.18", "+5.00", "+3.04", "up", "unchanged", "up 3.04 points from 96.33 in FY2024"],
+        ),
         ("th", "results/2567-2568", ["+12.18", "เพิ่มขึ้น", "ไม่มีการเปลี่ยนแปลง", "คุณภาพการดำเนินงาน"]),
         ("en", "measures", ["FY2025 (B.E. 2568)", "1 October 2024 – 30 September 2025", "Finance Division"]),
         ("th", "measures", ["1 ตุลาคม 2567 – 30 กันยายน 2568", "กองคลัง", "งานตรวจสอบภายใน"]),
