@@ -24,7 +24,7 @@ RESULTS = "data/results/2568.yml"
 def test_seed_holds_the_whole_report(seed):
     assert seed.years == [2567, 2568]
     assert [m.number for m in seed.measures[2568]] == list(range(1, 16))
-    assert len(seed.indicators) == 10
+    assert len(seed.indicators_for(2568)) == 10
     assert set(seed.units) == {
         "all-divisions",
         "personnel",

@@ -58,7 +58,7 @@ def test_the_announced_total_replaces_the_computed_one_within_the_tolerance():
         "excellent",
     )
     dataset = scored.dataset
-    computed = score_year(2568, dataset.results[2568].scores, dataset.indicators, dataset.scheme_for(2568))
+    computed = score_year(2568, dataset.results[2568].scores, dataset.indicators_for(2568), dataset.scheme_for(2568))
     assert as_announced(computed, None) is computed and computed.official is False
 
 

@@ -39,7 +39,7 @@ def test_scores_csv_holds_every_score(seed_site):
     }
     assert {(int(r["year_be"]), int(r["indicator"])): r["score"] for r in rows} == expected
     assert {r["year_ce"] for r in rows} == {"2024", "2025"}
-    indicators = {i["number"]: i for i in data_file("indicators.yml")["indicators"]}
+    indicators = {i["number"]: i for i in data_file("indicators.yml")["periods"][0]["indicators"]}
     for row in rows:
         indicator = indicators[int(row["indicator"])]
         assert (row["name_th"], row["name_en"], row["tool"]) == (

@@ -70,7 +70,7 @@ def test_seed_changes_from_2567_to_2568(seed):
     ],
 )
 def test_levels_from_2567_need_every_tool_to_reach_the_minimum(seed, iit, eit, oit, level, shortfall):
-    score = score_year(2568, scores_from_tools(iit, eit, oit), seed.indicators, seed.scheme_for(2568))
+    score = score_year(2568, scores_from_tools(iit, eit, oit), seed.indicators_for(2568), seed.scheme_for(2568))
     assert score.level.id == level
     if shortfall:
         assert (score.reason.shortfalls[0].subject, score.reason.shortfalls[0].value) == (shortfall[0], D(shortfall[1]))
@@ -84,7 +84,7 @@ def test_levels_from_2567_need_every_tool_to_reach_the_minimum(seed, iit, eit, o
 )
 def test_levels_up_to_2566_use_total_bands_only(seed, all_scores, level):
     score = score_year(
-        2566, scores_from_tools(all_scores, all_scores, all_scores), seed.indicators, seed.scheme_for(2566)
+        2566, scores_from_tools(all_scores, all_scores, all_scores), seed.indicators_for(2566), seed.scheme_for(2566)
     )
     assert score.level.id == level
 
@@ -98,14 +98,14 @@ def test_levels_up_to_2566_use_total_bands_only(seed, all_scores, level):
     ],
 )
 def test_total_is_the_weighted_sum_rounded_half_up(seed, iit, eit, oit, total):
-    score = score_year(2568, scores_from_tools(iit, eit, oit), seed.indicators, seed.scheme_for(2568))
+    score = score_year(2568, scores_from_tools(iit, eit, oit), seed.indicators_for(2568), seed.scheme_for(2568))
     assert score.total == D(total)
 
 
 def test_a_fall_is_reported_as_down(seed):
     scheme = seed.scheme_for(2568)
-    before = score_year(2567, scores_from_tools("100", "100", "100"), seed.indicators, scheme)
-    after = score_year(2568, scores_from_tools("90", "100", "100"), seed.indicators, scheme)
+    before = score_year(2567, scores_from_tools("100", "100", "100"), seed.indicators_for(2568), scheme)
+    after = score_year(2568, scores_from_tools("90", "100", "100"), seed.indicators_for(2568), scheme)
     change = compare(before, after)
     assert change.total.delta == D("-3.00")
     assert change.total.direction is Direction.DOWN

@@ -1,7 +1,8 @@
 """Work out tool averages, totals, levels and year-on-year changes from indicator scores.
 
 Nothing here is hard-coded: the weights and the level rules come from the year's scheme in
-`data/levels.yml`. Scores are Decimals so that 95.00 is exactly 95, and published figures are rounded
+`data/levels.yml`, the indicators from the year's period in `data/indicators.yml`, and only years of one period
+are compared indicator by indicator. Scores are Decimals so that 95.00 is exactly 95, and published figures are rounded
 half up to two places, as the NACC publishes them. Levels are judged on the rounded figures. The total
 and level a report states are checked here against the computed ones, at the line of the results file.
 """
@@ -14,6 +15,7 @@ from decimal import Decimal
 from itertools import pairwise
 
 from .data.dataset import Dataset
+from .data.framework import IndicatorSet
 from .data.models import Indicator, Level, Scheme, Tool
 from .numbers import round2
 
@@ -69,6 +71,9 @@ class YearScore:
     reason: LevelReason
     computed: Decimal | None  # worked out from the rounded indicator scores; None for a year known only as announced
     official: bool = False  # whether `total` is the NACC's own figure, as the report states it
+    framework: IndicatorSet | None = (
+        None  # the year's tools and indicators; None for a total-only year no period covers
+    )
 
     @property
     def broken_down(self) -> bool:
@@ -200,25 +205,31 @@ def announced_only(year: int, total: Decimal, level: Level, scheme: Scheme) -> Y
 
 
 def score_all(dataset: Dataset) -> dict[int, YearScore]:
-    """Every year's scores, oldest first, with the NACC's total where the report states it."""
+    """Every year's scores, oldest first, each against the indicators of its own period, with the NACC's total
+    where the report states it."""
     found = {}
     for year in dataset.years:
-        results, scheme = dataset.results[year], dataset.scheme_for(year)
+        results, scheme, framework = dataset.results[year], dataset.scheme_for(year), dataset.framework_for(year)
         stated = results.stated
-        if results.scores:
-            score = score_year(year, results.scores, dataset.indicators, scheme)
+        if results.scores and framework:  # the checks made sure a year with scores has its period
+            score = replace(score_year(year, results.scores, framework.by_number, scheme), framework=framework)
             found[year] = as_announced(score, stated.total if stated else None)
         elif stated and (level := level_named(scheme, stated.level)):  # the checks made sure it names a level
-            found[year] = announced_only(year, stated.total, level, scheme)
+            found[year] = replace(announced_only(year, stated.total, level, scheme), framework=framework)
     return found
 
 
+def comparable(before: YearScore, after: YearScore) -> bool:
+    """Whether two years can be compared indicator by indicator: both have their scores, on the same set of
+    indicators (a year of another period scores other indicators, so its figures are not set side by side)."""
+    sets = [score.framework.id if score.framework else None for score in (before, after)]
+    return before.broken_down and after.broken_down and sets[0] == sets[1]
+
+
 def consecutive_comparisons(scores: dict[int, YearScore]) -> list[Comparison]:
-    """A comparison for each pair of neighbouring years that both have their indicator scores."""
+    """A comparison for each pair of neighbouring years that both have their indicator scores, of one period."""
     years = sorted(scores)
-    return [
-        compare(scores[a], scores[b]) for a, b in pairwise(years) if scores[a].broken_down and scores[b].broken_down
-    ]
+    return [compare(scores[a], scores[b]) for a, b in pairwise(years) if comparable(scores[a], scores[b])]
 
 
 def level_named(scheme: Scheme, written: str) -> Level | None:

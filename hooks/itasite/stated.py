@@ -18,19 +18,21 @@ from .scoring import STATED_TOLERANCE, YearScore, level_named, score_year
 def stated_problems(files: DataFiles) -> list[Problem]:
     """The total and level each report states must be the ones its scores give. Checked in every results file
     that is valid with the lookups, even while other files still have problems, so one run reports them all."""
-    framework, levels, indicators = files.lookups.indicators, files.lookups.levels, files.lookups.indicator_map()
+    framework, levels = files.lookups.indicators, files.lookups.levels
     troubled = {problem.file for problem in files.problems}
-    if framework is None or levels is None or indicators is None or {framework.file, levels.file} & troubled:
+    if framework is None or levels is None or {framework.file, levels.file} & troubled:
         return []  # the scores cannot be computed against an inconsistent framework or schemes
     problems = []
     for loaded in files.results:
         if loaded.record.stated is None or loaded.file in troubled:
             continue
-        scheme = (files.lookups.schemes_for(loaded.record.year) or [])[0]
-        if not loaded.record.scores:  # a year known only as announced: its level must be one of its scheme's
+        year = loaded.record.year
+        scheme = (files.lookups.schemes_for(year) or [])[0]
+        period = files.lookups.framework_for(year)
+        if not loaded.record.scores or period is None:  # known only as announced: a level of its scheme's
             problems += _unknown_level(loaded, scheme)
             continue
-        problems += _check_stated(loaded, score_year(loaded.record.year, loaded.record.scores, indicators, scheme))
+        problems += _check_stated(loaded, score_year(year, loaded.record.scores, period.by_number, scheme))
     return problems
 
 

@@ -11,16 +11,16 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable, Sequence
-from itertools import pairwise
+from collections.abc import Iterable
 from pathlib import PurePosixPath
 from typing import Any
 
 from pydantic import BaseModel
 
 from ..numbers import fiscal_year_bounds, written_date
+from .lookup_checks import check_lookups, covered
 from .messages import Bilingual
-from .models import Agency, IndicatorsFile, LevelsFile, Measure, Results, Unit
+from .models import Measure, Results, Unit
 from .problems import Problem, message
 from .report import Report
 from .sources import Loaded, Lookups
@@ -31,19 +31,6 @@ MEASURE_FILE_NAME = re.compile(r"^(\d{2,3})-[a-z0-9]+(?:-[a-z0-9]+)*$")
 def known(record: BaseModel, field: str) -> Any:
     """A field of a record, or None where it did not validate (and so is not there to check)."""
     return getattr(record, field, None)
-
-
-def duplicates(loaded: Loaded[BaseModel], items: Sequence[BaseModel], key: str, field: str) -> list[Problem]:
-    """A problem at every repeat of a `key` value in a list field of one file, naming where it first stood."""
-    first: dict[object, int] = {}
-    problems = []
-    for index, item in enumerate(items):
-        value = getattr(item, key)
-        if value in first:
-            line = loaded.doc.locate((field, first[value], key))[0]
-            problems.append(loaded.problem((field, index, key), "duplicate_value", value=value, first=line))
-        first.setdefault(value, index)
-    return problems
 
 
 def _span(numbers: Iterable[int]) -> str:
@@ -65,65 +52,6 @@ def _units_known(units: list[Unit]) -> Bilingual:
     )
 
 
-def check_agency(agency: Loaded[Agency]) -> list[Problem]:
-    """The logo agency.yml names is beside it."""
-    logo = agency.record.logo
-    if logo and not (agency.path.parent / logo).is_file():
-        return [agency.problem(("logo",), "logo_missing", logo=logo)]
-    return []
-
-
-def check_framework(framework: Loaded[IndicatorsFile]) -> list[Problem]:
-    """Indicator numbers and tool ids unique; every indicator's tool described."""
-    problems = duplicates(framework, framework.record.indicators, "number", "indicators")
-    problems += duplicates(framework, framework.record.tools, "id", "tools")
-    described = {tool.id for tool in framework.record.tools}
-    problems += [
-        framework.problem(("indicators", index, "tool"), "tool_undescribed", tool=indicator.tool)
-        for index, indicator in enumerate(framework.record.indicators)
-        if indicator.tool not in described
-    ]
-    return problems
-
-
-def check_schemes(levels: Loaded[LevelsFile], framework: Loaded[IndicatorsFile] | None) -> list[Problem]:
-    """Scheme and level ids unique, years that do not overlap, and weights for exactly the tools in use."""
-    problems = duplicates(levels, levels.record.schemes, "id", "schemes")
-    used = {indicator.tool for indicator in framework.record.indicators} if framework else None
-    for index, scheme in enumerate(levels.record.schemes):
-        if used is not None and set(scheme.weights) != used:
-            tools = ", ".join(sorted(used))
-            problems.append(levels.problem(("schemes", index, "weights"), "weights_tools", tools=tools))
-        problems += [
-            levels.problem(("schemes", index, "levels", j, "id"), "level_duplicate", level=level.id)
-            for j, level in enumerate(scheme.levels)
-            if [other.id for other in scheme.levels].count(level.id) > 1
-        ]
-    return problems + _overlapping_schemes(levels)
-
-
-def _overlapping_schemes(levels: Loaded[LevelsFile]) -> list[Problem]:
-    """Two schemes may not claim the same year."""
-    schemes = sorted(enumerate(levels.record.schemes), key=lambda pair: pair[1].first_year)
-    return [
-        levels.problem(("schemes", index, "first_year"), "scheme_overlap", earlier=earlier.id, first=later.first_year)
-        for (_, earlier), (index, later) in pairwise(schemes)
-        if earlier.last_year is None or earlier.last_year >= later.first_year
-    ]
-
-
-def check_lookups(lookups: Lookups) -> list[Problem]:
-    """Every shared file that was read whole, checked on its own and against the others."""
-    problems = check_agency(lookups.agency) if lookups.agency else []
-    if lookups.units:
-        problems += duplicates(lookups.units, lookups.units.record.units, "id", "units")
-    if lookups.indicators:
-        problems += check_framework(lookups.indicators)
-    if lookups.levels:
-        problems += check_schemes(lookups.levels, lookups.indicators)
-    return problems
-
-
 def check_year_file(loaded: Loaded[Results | Report]) -> list[Problem]:
     """A year file is named after the year it holds."""
     year = known(loaded.record, "year")
@@ -133,30 +61,40 @@ def check_year_file(loaded: Loaded[Results | Report]) -> list[Problem]:
 
 
 def check_results(loaded: Loaded[Results], lookups: Lookups) -> list[Problem]:
-    """Every indicator scored, no unknown indicator, and a scheme for the year."""
+    """Every indicator of the year's period scored, no other indicator, and a scheme for the year."""
     year, scores = known(loaded.record, "year"), known(loaded.record, "scores")
     problems = check_year_file(loaded)
-    indicators = lookups.indicator_map()
-    if indicators is not None and scores:  # a year of only a total and level has no scores to check
-        span = _span(indicators)
-        problems += [
-            loaded.problem(("scores", number), "unknown_indicator", at_key=True, number=number, known=span)
-            for number in scores
-            if number not in indicators
-        ]
-        if missing := [number for number in indicators if number not in scores]:
-            problems.append(loaded.problem(("scores",), "missing_scores", numbers=", ".join(map(str, missing))))
+    if year is not None and scores and (periods := lookups.periods()) is not None:  # only a total: nothing to check
+        framework = lookups.framework_for(year)
+        if framework is None:
+            problems.append(loaded.problem(("year",), "no_indicator_set", year=year, covered=covered(periods)))
+        else:
+            indicators, years = framework.by_number, _years(framework.first_year, framework.last_year)
+            problems += [
+                loaded.problem(
+                    ("scores", number),
+                    "unknown_indicator",
+                    at_key=True,
+                    number=number,
+                    years=years,
+                    known=_span(indicators),
+                )
+                for number in scores
+                if number not in indicators
+            ]
+            if missing := [number for number in indicators if number not in scores]:
+                problems.append(loaded.problem(("scores",), "missing_scores", numbers=", ".join(map(str, missing))))
     if year is not None and lookups.schemes_for(year) == [] and lookups.levels:
-        problems.append(loaded.problem(("year",), "no_scheme", year=year, covered=_covered(lookups.levels.record)))
+        problems.append(
+            loaded.problem(("year",), "no_scheme", year=year, covered=covered(lookups.levels.record.schemes))
+        )
     return problems
 
 
-def _covered(levels: LevelsFile) -> Bilingual:
-    """The years the schemes cover, oldest first: 2563–2566, 2567 onward."""
-    spans = sorted((scheme.first_year, scheme.last_year) for scheme in levels.schemes)
+def _years(first: int, last: int | None) -> Bilingual:
+    """A period's years as its messages name them: 2563–2566, or 2567 onward."""
     return Bilingual(
-        ", ".join(f"{first}–{last}" if last else f"{first} เป็นต้นไป" for first, last in spans),
-        ", ".join(f"{first}–{last}" if last else f"{first} onward" for first, last in spans),
+        f"{first}–{last}" if last else f"{first} เป็นต้นไป", f"{first}–{last}" if last else f"{first} onward"
     )
 
 
@@ -186,10 +124,16 @@ def _check_references(loaded: Loaded[Measure], lookups: Lookups) -> list[Problem
             for index, unit in enumerate(units)
             if unit is not None and unit not in unit_ids
         ]
-    numbers, indicators = known(loaded.record, "indicators"), lookups.indicator_map()
-    if numbers is not None and indicators is not None:
+    numbers, year, periods = known(loaded.record, "indicators"), known(loaded.record, "year"), lookups.periods()
+    if numbers and year is not None and periods is not None:
+        framework = lookups.framework_for(year)
+        if framework is None:
+            return [*problems, loaded.problem(("indicators",), "no_indicator_set", year=year, covered=covered(periods))]
+        indicators, years = framework.by_number, _years(framework.first_year, framework.last_year)
         problems += [
-            loaded.problem(("indicators", index), "unknown_indicator", number=number, known=_span(indicators))
+            loaded.problem(
+                ("indicators", index), "unknown_indicator", number=number, years=years, known=_span(indicators)
+            )
             for index, number in enumerate(numbers)
             if number is not None and number not in indicators
         ]

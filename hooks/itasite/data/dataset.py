@@ -14,18 +14,9 @@ from typing import TypeVar
 from pydantic import BaseModel, ValidationError
 
 from . import checks
-from .models import (
-    Agency,
-    Indicator,
-    IndicatorsFile,
-    LevelsFile,
-    Measure,
-    Results,
-    Scheme,
-    ToolInfo,
-    Unit,
-    UnitsFile,
-)
+from .framework import IndicatorSet, IndicatorsFile, set_for
+from .lookup_checks import duplicates
+from .models import Agency, Indicator, LevelsFile, Measure, Results, Scheme, Unit, UnitsFile
 from .national import NationalFile, NationalYear
 from .problems import DataError, Problem, from_validation_error, message, relative
 from .report import Report
@@ -55,8 +46,7 @@ class Dataset:
 
     agency: Agency
     units: dict[str, Unit]
-    tools: dict[str, ToolInfo]
-    indicators: dict[int, Indicator]
+    frameworks: list[IndicatorSet]  # the periods of indicators.yml, oldest first
     schemes: list[Scheme]
     results: dict[int, Results]
     measures: dict[int, list[Measure]]
@@ -76,6 +66,21 @@ class Dataset:
             if scheme.first_year <= year <= (scheme.last_year or year):
                 return scheme
         raise LookupError(f"no scoring scheme in data/levels.yml covers fiscal year {year}")
+
+    def framework_for(self, year: int) -> IndicatorSet | None:
+        """The tools and indicators of fiscal year `year`; None for a year no period covers (the checks allow one
+        only for a year known by its announced total and level)."""
+        return set_for(self.frameworks, year)
+
+    def indicators_for(self, year: int) -> dict[int, Indicator]:
+        """The indicators of fiscal year `year` by number, none for a year no period covers."""
+        framework = self.framework_for(year)
+        return framework.by_number if framework else {}
+
+    @property
+    def tool_ids(self) -> list[str]:
+        """The ids of every tool of every period, in the order they first appear (the results table's columns)."""
+        return list(dict.fromkeys(tool for framework in self.frameworks for tool in framework.tools_by_id))
 
 
 @dataclass(frozen=True)
@@ -149,7 +154,7 @@ def read_data(root: Path, project: Path | None = None) -> DataFiles:
     lookups = Lookups(*shared)  # type: ignore[arg-type]  # each file was validated with the model of its field
     problems = reader.problems + checks.check_all(lookups, results, reports, measures)
     if national and national.complete:
-        problems += checks.duplicates(national, national.record.years, "year", "years")
+        problems += duplicates(national, national.record.years, "year", "years")
     return DataFiles(root, lookups, results, reports, measures, problems, national)
 
 
@@ -176,8 +181,7 @@ def assemble(files: DataFiles) -> Dataset:
     return Dataset(
         agency=lookups.agency.record,
         units={unit.id: unit for unit in lookups.units.record.units},
-        tools={tool.id: tool for tool in lookups.indicators.record.tools},
-        indicators=dict(sorted((lookups.indicator_map() or {}).items())),
+        frameworks=lookups.periods() or [],
         schemes=sorted(lookups.levels.record.schemes, key=lambda s: s.first_year),
         results={loaded.record.year: loaded.record for loaded in sorted(files.results, key=lambda x: x.record.year)},
         measures={year: sorted(items, key=lambda m: m.number) for year, items in sorted(measures.items())},

@@ -111,22 +111,19 @@ class Tool(enum.StrEnum):
 
 
 class ToolInfo(Strict):
+    """One assessment tool of a period of the framework (data/framework.py holds the periods)."""
+
     id: Tool
     name: Text
     description: Text
 
 
 class Indicator(Strict):
+    """One indicator of a period of the framework, scored by one tool."""
+
     number: Number
     name: Text
     tool: Tool
-
-
-class IndicatorsFile(Strict):
-    """`data/indicators.yml`: the ITA tools and the indicators each one scores."""
-
-    tools: list[ToolInfo] = Field(min_length=1)
-    indicators: list[Indicator] = Field(min_length=1)
 
 
 class Level(Strict):

@@ -14,7 +14,8 @@ from typing import Generic, TypeVar
 
 from pydantic import BaseModel
 
-from .models import Agency, Indicator, IndicatorsFile, LevelsFile, Scheme, UnitsFile
+from .framework import IndicatorSet, IndicatorsFile, set_for
+from .models import Agency, LevelsFile, Scheme, UnitsFile
 from .problems import Problem, message, problem_at
 from .yamlfile import FieldPath, YamlDocument
 
@@ -65,11 +66,15 @@ class Lookups:
         """The ids a measure may name as responsible; None when units.yml could not be read."""
         return {unit.id for unit in self.units.record.units} if self.units else None
 
-    def indicator_map(self) -> dict[int, Indicator] | None:
-        """The framework's indicators by number, in file order; None when indicators.yml could not be read."""
+    def periods(self) -> list[IndicatorSet] | None:
+        """The framework's periods, oldest first; None when indicators.yml could not be read."""
         if self.indicators is None:
             return None
-        return {indicator.number: indicator for indicator in self.indicators.record.indicators}
+        return sorted(self.indicators.record.periods, key=lambda period: period.first_year)
+
+    def framework_for(self, year: int) -> IndicatorSet | None:
+        """The tools and indicators of fiscal year `year`; None when no period covers it or the file was not read."""
+        return set_for(self.periods() or [], year)
 
     def schemes_for(self, year: int) -> list[Scheme] | None:
         """The schemes that claim fiscal year `year` (one, once the lookups check out); None when levels.yml

@@ -15,7 +15,8 @@ from pathlib import Path
 
 import yaml
 
-from ..data.models import IndicatorsFile, UnitsFile
+from ..data.framework import IndicatorsFile
+from ..data.models import UnitsFile
 from ..data.problems import DataError, Problem
 from ..data.starter import BLANK
 from ..pipeline import prepare
@@ -51,7 +52,7 @@ def import_file(path: Path, data_dir: Path, *, year: int | None = None, force: b
     """Import `path` into `data_dir`; UnreadableFile or ImportProblem (and nothing written) when it cannot."""
     document = read_document(path)
     units = _known_units(data_dir)
-    parts = records_of_workbook(document, year, units.units if units else [], _indicator_names(data_dir))
+    parts = records_of_workbook(document, year, units.units if units else [], _indicator_names(data_dir, year))
     imported = parts[0]  # the newest year; an exported workbook gives one part per fiscal year it holds
     files: dict[str, bytes] = {}
     for part in parts:
@@ -142,14 +143,17 @@ def _known_units(data_dir: Path) -> UnitsFile | None:
         raise ImportProblem("import_units_unreadable", {}, path.as_posix()) from error
 
 
-def _indicator_names(data_dir: Path) -> dict[int, str]:
-    """The indicators' Thai names by number, from the data folder or else the national list."""
+def _indicator_names(data_dir: Path, year: int | None = None) -> dict[int, str]:
+    """The Thai names by number of the indicators of fiscal year `year` (the newest period's when the year is not
+    known yet or no period covers it), from the data folder or else the national list."""
     path = data_dir / "indicators.yml" if (data_dir / "indicators.yml").exists() else BLANK / "indicators.yml"
     try:
         framework = IndicatorsFile.model_validate(yaml.safe_load(path.read_text(encoding="utf-8")))
     except (yaml.YAMLError, ValueError, UnicodeDecodeError):
         framework = IndicatorsFile.model_validate(yaml.safe_load((BLANK / "indicators.yml").read_text("utf-8")))
-    return {indicator.number: indicator.name.th for indicator in framework.indicators}
+    periods = sorted(framework.periods, key=lambda period: period.first_year)
+    chosen = next((period for period in periods if year is not None and period.covers(year)), periods[-1])
+    return {indicator.number: indicator.name.th for indicator in chosen.indicators}
 
 
 class _Dumper(yaml.SafeDumper):

@@ -108,7 +108,7 @@ def export_workbook(dataset: Dataset, path: Path) -> tuple[int, int]:
         results = dataset.results[year]
         stated = [str(results.stated.total), results.stated.level] if results.stated else [None, None]
         for number, score in sorted(results.scores.items()):
-            indicator = dataset.indicators.get(number)
+            indicator = dataset.indicators_for(year).get(number)
             name = indicator.name.th if indicator else None
             scores.append([year, number, name, float(score), *stated])
             scores.cell(row=scores.max_row, column=4).number_format = "0.00"

@@ -17,22 +17,25 @@ from dataclasses import dataclass
 from pydantic import BaseModel, ConfigDict
 
 from ..data.dataset import Dataset
+from ..data.framework import IndicatorSet
 from ..data.models import Agency, Indicator, Item, Measure, Scheme, Text, ToolInfo, Unit
 from ..data.report import Report
 from ..numbers import ce_year
 from ..scoring import YearScore
 from .routes import DATA_JSON, MEASURES_CSV, SCHEMA_JSON, SCORES_CSV, TOTALS_CSV
 
-SCHEMA_VERSION = "1.2"  # 1.1: the agency's site_url and repository; 1.2: total_official, total_computed
+SCHEMA_VERSION = "1.3"  # 1.1: the agency's site_url and repository; 1.2: total_official, total_computed;
+# 1.3: indicator_sets (the framework by period) and each year's indicator_set
 JSON_SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
 # Material's script fetches `sitemap.xml` beside every <link rel="alternate">; the data folder's link would
 # otherwise cost every page view a request for a missing file. An empty, valid sitemap answers it.
 EMPTY_SITEMAP = (
     '<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"/>\n'
 )
-SCORE_COLUMNS = ["year_be", "year_ce", "indicator", "name_th", "name_en", "tool", "score"]
+SCORE_COLUMNS = ["year_be", "year_ce", "indicator", "name_th", "name_en", "tool", "score", "indicator_set"]
 TOTAL_COLUMNS = [
     "year_be", "year_ce", "scheme", "total_official", "total_computed", "level", "level_th", "level_en",
+    "indicator_set",
 ]  # fmt: skip
 MEASURE_COLUMNS = [
     "year_be", "year_ce", "number", "id", "title_th", "title_en", "units_th", "units_en", "period_start",
@@ -56,6 +59,7 @@ class YearResult(Export):
     year_be: int
     year_ce: int
     scheme: str
+    indicator_set: str | None  # the id of the period whose indicators the scores are; null for a year without one
     scores: dict[int, float]
     tools: list[ToolResult]
     total: float  # what the site shows: total_official where the report states it, else total_computed
@@ -72,8 +76,9 @@ class OpenData(Export):
     last_data_change: dt.date | None
     agency: Agency
     units: list[Unit]
-    tools: list[ToolInfo]
-    indicators: list[Indicator]
+    tools: list[ToolInfo]  # of the newest period, as in 1.2; indicator_sets holds every period's
+    indicators: list[Indicator]  # of the newest period, as in 1.2
+    indicator_sets: list[IndicatorSet]  # every period of the framework, oldest first
     schemes: list[Scheme]
     results: list[YearResult]
     measures: list[Measure]
@@ -116,6 +121,11 @@ def _lines(entries: list[Item], lang: str) -> str:
     return "\n".join(lines)
 
 
+def _set_id(score: YearScore) -> str:
+    """The id of the period whose indicators a year was scored on; empty for a total-only year without one."""
+    return score.framework.id if score.framework else ""
+
+
 def scores_csv(scores: dict[int, YearScore], dataset: Dataset) -> bytes:
     """One row per year and indicator."""
     rows = [
@@ -123,10 +133,11 @@ def scores_csv(scores: dict[int, YearScore], dataset: Dataset) -> bytes:
             "year_be": year,
             "year_ce": ce_year(year),
             "indicator": number,
-            "name_th": dataset.indicators[number].name.th,
-            "name_en": dataset.indicators[number].name.en or "",
-            "tool": dataset.indicators[number].tool,
+            "name_th": dataset.indicators_for(year)[number].name.th,
+            "name_en": dataset.indicators_for(year)[number].name.en or "",
+            "tool": dataset.indicators_for(year)[number].tool,
             "score": f"{value:.2f}",
+            "indicator_set": _set_id(score),
         }
         for year, score in scores.items()
         for number, value in sorted(score.scores.items())
@@ -146,6 +157,7 @@ def totals_csv(scores: dict[int, YearScore]) -> bytes:
             "level": score.level.id,
             "level_th": score.level.name.th,
             "level_en": score.level.name.en or "",
+            "indicator_set": _set_id(score),
         }
         for year, score in scores.items()
     ]
@@ -177,6 +189,7 @@ def open_data(dataset: Dataset, scores: dict[int, YearScore], last_change: dt.da
             year_be=year,
             year_ce=ce_year(year),
             scheme=score.scheme.id,
+            indicator_set=score.framework.id if score.framework else None,
             scores={number: float(value) for number, value in sorted(score.scores.items())},
             tools=[ToolResult(tool=t.tool, weight=float(t.weight), average=float(t.average)) for t in score.tools],
             total=float(score.total),
@@ -192,8 +205,9 @@ def open_data(dataset: Dataset, scores: dict[int, YearScore], last_change: dt.da
         last_data_change=last_change,
         agency=dataset.agency,
         units=list(dataset.units.values()),
-        tools=list(dataset.tools.values()),
-        indicators=list(dataset.indicators.values()),
+        tools=dataset.frameworks[-1].tools,
+        indicators=list(dataset.frameworks[-1].by_number.values()),
+        indicator_sets=dataset.frameworks,
         schemes=dataset.schemes,
         results=results,
         measures=[m for measures in dataset.measures.values() for m in measures],

@@ -83,7 +83,7 @@ def plan_site(scored: ScoredDataset, locale: Locale, last_change: dt.date | None
         PageSpec(
             comparison_page(c.before.year, c.after.year),
             "comparison.md.j2",
-            {**shared, "comparison": c, "chart": indicators_chart(c, dataset.indicators, locale)},
+            {**shared, "comparison": c, "chart": indicators_chart(c, dataset.indicators_for(c.after.year), locale)},
         )
         for c in comparisons
     ]
@@ -104,7 +104,7 @@ def report_spec(scored: ScoredDataset, locale: Locale, year: int, shared: Contex
         "score": score,
         "comparison": comparison,
         "tools": tools_chart(score, locale) if score and score.broken_down else None,
-        "indicators": indicators_chart(comparison, dataset.indicators, locale) if comparison else None,
+        "indicators": indicators_chart(comparison, dataset.indicators_for(year), locale) if comparison else None,
         "period_start": start,
         "period_end": end,
     }
