@@ -13,6 +13,7 @@ from itasite.importer.cells import entries, repaired, title_and_number, unwrappe
 from itasite.importer.pdftext import cell_of
 from itasite.importer.periods import period_of
 from itasite.importer.units import unit_id, units_named
+from itasite.importer.wraps import column_width, laid_out, width
 
 ENTRIES = [
     (["๑.จัดทำประกาศ ๒.ประกาศให้ทราบ ๓. แจ้งเวียน"], [{"th": "จัดทำประกาศ"}, {"th": "ประกาศให้ทราบ"}, {"th": "แจ้งเวียน"}]),
@@ -104,6 +105,39 @@ def test_spaces_of_wrapped_lines_are_joined_and_the_writers_kept():
     assert unwrapped("ข่าวสารต่างๆ ในการมา ติดต่อ") == "ข่าวสารต่างๆ ในการมาติดต่อ"
     assert unwrapped("ลงวันที่ 4 พฤศจิกายน 2567 เรื่อง นโยบาย") == "ลงวันที่ 4 พฤศจิกายน 2567 เรื่อง นโยบาย"
     assert unwrapped("การปฏิบัติงาน และการลด") == "การปฏิบัติงาน และการลด"
+
+
+WRAPPED = [
+    # a line of the column full (18 display characters), so its last space is where the line ended: joined
+    ("ทรัพย์สินของทางราชการ เสียหายสูญหาย", 18, "ทรัพย์สินของทางราชการเสียหายสูญหาย"),
+    ("ตรวจสอบการใช้ทรัพย์สิน ในระหว่างปี", 18, "ตรวจสอบการใช้ทรัพย์สินในระหว่างปี"),
+    ("ปฏิบัติงานเป็นไปตามและมีการรายงาน ผลดำเนินงาน", 30, "ปฏิบัติงานเป็นไปตามและมีการรายงานผลดำเนินงาน"),
+    # with no layout to read, the same words keep their space: nothing says the line ended there
+    ("ทรัพย์สินของทางราชการ เสียหายสูญหาย", None, "ทรัพย์สินของทางราชการ เสียหายสูญหาย"),
+    # the space inside the line is the writer's and kept, the one the line ended at is joined
+    ("ผู้บริหาร สมาชิกสภา ท้องถิ่น", 19, "ผู้บริหาร สมาชิกสภาท้องถิ่น"),
+    # where a line ended, Thai still wants its space: before a conjunction, after a word set off as a title,
+    # after ไม้ยมก, between a word and its repetition
+    ("จัดทำเอกสารเป็นลายลักษณ์อักษร เพื่อให้ประชาชน", 24, "จัดทำเอกสารเป็นลายลักษณ์อักษร เพื่อให้ประชาชน"),
+    ("จัดทำประกาศเทศบาลตำบล เรื่อง การยึดถือปฏิบัติ", 20, "จัดทำประกาศเทศบาลตำบล เรื่อง การยึดถือปฏิบัติ"),
+    ("ข้อมูลข่าวสารต่างๆ เผยแพร่ผ่านช่องทาง", 18, "ข้อมูลข่าวสารต่างๆ เผยแพร่ผ่านช่องทาง"),
+    ("โดยมีลักษณะเป็นการสื่อสารได้สองทาง ทางหน้าเว็บไซต์", 30, "โดยมีลักษณะเป็นการสื่อสารได้สองทาง ทางหน้าเว็บไซต์"),
+    # inside a line, parallel phrases keep theirs though the verb before would bind
+    ('และ "งดรับ งดให้" ของขวัญ', 30, 'และ "งดรับ งดให้" ของขวัญ'),
+]
+
+
+@pytest.mark.parametrize(("text", "line", "expected"), WRAPPED)
+def test_a_space_where_the_cells_line_ended_is_joined_unless_thai_wants_it(text, line, expected):
+    assert unwrapped(text, line) == expected
+
+
+def test_a_columns_line_width_is_read_from_its_cells():
+    assert width("ผู้บริหาร") == 6  # vowels and tones above or below take no room
+    cells = [["กกกก ขขขขขขขข คค"], ["กกกกกกกกกก ข", "ค"], ["ก" * 30 + " ข ค"], ["สั้น"]]
+    assert column_width(cells) == 10  # the median widest piece; a cell of one piece shows no line
+    assert laid_out(["กกกก ข"], 10) == 10
+    assert laid_out(["ก" * 30 + " ข"], 10) is None  # a piece wider than the column: its lines ran together
 
 
 def test_cell_markup_becomes_lines():

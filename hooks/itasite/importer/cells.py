@@ -5,7 +5,8 @@ sub-items as `items`.
 Extraction from a PDF breaks a word into letters ("การ ทู จ ริ ต") and puts a space where a cell's line
 wrapped. A run of letters is joined only when the result is made of dictionary words (allowing the two mark
 confusions the seed's extraction shows); every join is listed for review and every run that would not join
-is listed too, so no guess goes unseen.
+is listed too, so no guess goes unseen. A space between Thai words is joined or kept by where it falls in
+the cell's lines (wraps.py) and by the Thai conventions on the words either side of it (`_kept`).
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from functools import cache
 
 from ..numbers import arabic_digits
 from .review import Review
+from .wraps import line_ends
 
 THAI = "\u0e01-\u0e4f"  # Thai letters and marks, not Thai digits (๐–๙ are U+0E50–0E59)
 # A letter-spaced piece: one Thai consonant at most, with its vowels and marks ("ทู", "จ", "ริ", "ำ").
@@ -26,8 +28,9 @@ CONFUSIONS = (("\u0e39", "\u0e38"), ("\u0e31\u0e33", "\u0e49\u0e32"))
 MIN_RUN = 3  # pieces; two short words side by side are ordinary Thai, three single letters are not
 MARKER = re.compile(r"(?:(?<=\s)|^)([0-9๐-๙]{1,2})\s*[.)](?![0-9๐-๙])\s*")
 BULLET = re.compile(r"^\s*[-–•◦▪·*]\s*")
-# A space where a cell's line wrapped is joined, a space of the writer's is kept; with no layout left, the
-# words on each side tell them apart. Thai puts a space before these words (so it is kept)...
+# A space where a cell's line wrapped is joined, a space of the writer's is kept; the cell's layout says where
+# its lines ended and the words on each side tell the rest. Thai puts a space before these words (so it is
+# kept wherever it falls)...
 SPACE_BEFORE = frozenset(
     (
         "และ",
@@ -48,7 +51,8 @@ SPACE_BEFORE = frozenset(
         "พ.ศ.",
     )
 )
-# ...and never after these, which need what follows them (prepositions, conjunctions, verbs taking an object).
+# ...and, inside a line, never after these, which need what follows them (prepositions, conjunctions, verbs
+# taking an object).
 BINDS_NEXT = frozenset(
     (
         "การ",
@@ -76,6 +80,7 @@ BINDS_NEXT = frozenset(
         "จาก",
         "ใช้",
         "รับ",
+        "ถือ",
         "ลด",
         "สร้าง",
         "มอบ",
@@ -86,7 +91,11 @@ BINDS_NEXT = frozenset(
         "ขับเคลื่อน",
     )
 )
-THAI_SPACE = re.compile(rf"(?<=[{THAI}]) (?=[{THAI}])")
+# A word the writer set off as a piece of its own keeps the space after it even where a line ended there: an
+# example or a list follows ("เช่น", "ได้แก่"), a place ("ณ"), a title ("เรื่อง", "หัวข้อ").
+SPACE_AFTER = frozenset(("เช่น", "ได้แก่", "คือ", "ณ", "เรื่อง", "หัวข้อ"))
+THAI_END = re.compile(rf"[{THAI}]$")
+THAI_START = re.compile(rf"[{THAI}]")
 
 
 def repaired(text: str, where: str, reviews: list[Review]) -> str:
@@ -103,45 +112,80 @@ def repaired(text: str, where: str, reviews: list[Review]) -> str:
     return " ".join(out)
 
 
-def unwrapped(text: str) -> str:
-    """A PDF cell's text with the spaces its wrapped lines left between Thai words joined (see SPACE_BEFORE);
-    runs of letters are left for `repaired`. Only for extracted text: a Word or Excel cell has no such spaces."""
-    return " ".join(piece if is_run else THAI_SPACE.sub(_space, piece) for is_run, piece in segments(text))
+def unwrapped(text: str, width: int | None = None) -> str:
+    """A PDF cell's text with the spaces its wrapped lines left between Thai words joined; runs of letters
+    are left for `repaired`. `width` is the cell's line width when its layout shows (see wraps.py): a space
+    where a line ended is joined unless Thai wants one there, a space inside a line is weighed by its words.
+    Only for extracted text: a Word or Excel cell has no such spaces."""
+    pieces = text.split(" ")
+    ends = line_ends(pieces, width) if width else set()
+    in_runs = {index for start, end in _runs(pieces) for index in range(start, end)}
+    out = pieces[0]
+    for number in range(1, len(pieces)):
+        before, after = pieces[number - 1], pieces[number]
+        decided = THAI_END.search(before) and THAI_START.match(after) and not {number - 1, number} & in_runs
+        out += after if decided and not _kept(before, after, number in ends) else " " + after
+    return out
+
+
+def _kept(before: str, after: str, wrap: bool) -> bool:
+    """Whether the space between two Thai pieces is the writer's. Wherever it falls, Thai wants one before a
+    conjunction (SPACE_BEFORE), between a word and its repetition ("สองทาง ทางหน้า") and between parallel
+    phrases ("งดรับ งดให้"). Where a line ended (`wrap`), the space is the extraction's unless the word
+    before was set off by the writer (SPACE_AFTER, a conjunction standing alone, a word ending in ไม้ยมก);
+    inside a line, or with no layout to tell, it is the writer's unless the word before needs what follows
+    (BINDS_NEXT) or the two words make one dictionary word."""
+    words_before, words_after = _thai_words(before), _thai_words(after)
+    last, first = words_before[-1], words_after[0]
+    if _space_before(first) or last == first or words_before[0] == first:
+        return True
+    if wrap:
+        return before in SPACE_AFTER or before in SPACE_BEFORE or before.endswith("ๆ")
+    return not (last in BINDS_NEXT or last + first in _dictionary())
+
+
+def _space_before(first: str) -> bool:
+    """Whether Thai puts a space before a piece starting with the word `first`: a word of SPACE_BEFORE, alone
+    or as the dictionary's compound of it and another word ("เพื่อให้", "หรือไม่")."""
+    if first in SPACE_BEFORE:
+        return True
+    return any(first.startswith(word) and first[len(word) :] in _dictionary() for word in SPACE_BEFORE)
+
+
+def _thai_words(piece: str) -> list[str]:
+    """The Thai words newmm cuts a piece into, without the quotes or brackets around them (the piece itself
+    when newmm finds none), so that the words on each side of a space are compared as words."""
+    from pythainlp.tokenize import word_tokenize
+
+    return [word for word in word_tokenize(piece, engine="newmm") if THAI_START.match(word)] or [piece]
+
+
+def _runs(pieces: list[str]) -> list[tuple[int, int]]:
+    """The runs of single letters among a text's pieces ("ทู จ ริ ต"), as (first, past the last) indexes."""
+    runs: list[tuple[int, int]] = []
+    index = 0
+    while index < len(pieces):
+        end = index
+        while end < len(pieces) and LETTER.match(pieces[end]) and len(CONSONANTS.findall(pieces[end])) <= 1:
+            end += 1
+        if end - index >= MIN_RUN:
+            runs.append((index, end))
+            index = end
+        else:
+            index += 1
+    return runs
 
 
 def segments(text: str) -> list[tuple[bool, str]]:
     """`text` cut into plain stretches and runs of single letters ("ทู จ ริ ต"), each marked whether a run."""
     pieces = text.split(" ")
     out: list[tuple[bool, str]] = []
-    plain: list[str] = []
-    index = 0
-    while index < len(pieces):
-        end = index
-        while end < len(pieces) and LETTER.match(pieces[end]) and len(CONSONANTS.findall(pieces[end])) <= 1:
-            end += 1
-        if end - index < MIN_RUN:
-            plain.append(pieces[index])
-            index += 1
-            continue
-        out += [(False, " ".join(plain))] if plain else []
-        out.append((True, " ".join(pieces[index:end])))
-        plain, index = [], end
-    return out + ([(False, " ".join(plain))] if plain else [])
-
-
-def _space(found: re.Match[str]) -> str:
-    """The space between two Thai words kept or dropped, by the last word before it and the first after."""
-    from pythainlp.tokenize import word_tokenize
-
-    text = found.string
-    before = text[: found.start()].rsplit(" ", 1)[-1]
-    after = text[found.end() :].split(" ", 1)[0]
-    last, first = word_tokenize(before, engine="newmm")[-1], word_tokenize(after, engine="newmm")[0]
-    if first in SPACE_BEFORE:
-        return " "
-    if last in BINDS_NEXT or last + first in _dictionary():
-        return ""
-    return " "
+    done = 0
+    for start, end in _runs(pieces):
+        out += [(False, " ".join(pieces[done:start]))] if start > done else []
+        out.append((True, " ".join(pieces[start:end])))
+        done = end
+    return out + ([(False, " ".join(pieces[done:]))] if done < len(pieces) else [])
 
 
 def joined_word(letters: str) -> str | None:

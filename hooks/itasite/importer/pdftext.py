@@ -4,7 +4,9 @@ Extraction writes a table row per line with its cells separated by tabs, a cell'
 and its bulleted lists as `<ul> - … - …`; the header row comes again at the top of every page. Each `<p>` is
 one line of the cell and each bullet a line starting "- ", so records.py reads numbering and sub-items the
 same way as in a Word cell. Rows continued on the next page ("… (ต่อ)") are kept as rows: records.py merges
-them. A row is located by its line in the file ("บรรทัด 89").
+them. A row is located by its line in the file ("บรรทัด 89"). The measures table is read in two passes:
+its rows first, then their cells, each with the line width its column shows across the whole table, which
+tells a wrapped line's space from the writer's (wraps.py).
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from ..numbers import arabic_digits
 from .cells import unwrapped
 from .source import MEASURE_COLUMNS, SCORE_COLUMNS, Cell, Row, SourceDocument, Table
 from .unreadable import UnreadableFile
+from .wraps import column_width, laid_out
 
 MEGABYTE = 1024 * 1024
 # The seed report's text is 68 KB; a text of 20 MB would be some 300 such reports, so anything larger is
@@ -54,7 +57,7 @@ def read_pdf_text(path: Path) -> SourceDocument:
 def document_of(name: str, lines: list[str]) -> SourceDocument:
     """The document of a text's lines: tab-separated rows under a known header make tables, the rest paragraphs."""
     paragraphs: list[str] = []
-    measures: list[Row] = []
+    measure_rows: list[tuple[list[str], str]] = []  # read into cells once every row gives its column's width
     measures_where = ""
     scores: list[Table] = []
     current: str | None = None  # the kind of table the last header started, while its rows go on
@@ -74,8 +77,10 @@ def document_of(name: str, lines: list[str]) -> SourceDocument:
             continue
         if "\t" in line and current:
             _check_columns(name, where, current, _trimmed(cells, current))
-            row = Row(tuple(cell_of(cell) for cell in _trimmed(cells, current)), where)
-            (measures if current == "measures" else score_rows).append(row)
+            if current == "measures":
+                measure_rows.append((_trimmed(cells, current), where))
+            else:
+                score_rows.append(Row(tuple(cell_of(cell) for cell in _trimmed(cells, current)), where))
             continue
         if not line.strip():
             continue  # a blank line between pages does not end a table: its header comes again
@@ -88,6 +93,10 @@ def document_of(name: str, lines: list[str]) -> SourceDocument:
             year = int(arabic_digits(found.group(1)))
     if current == "scores" and score_rows:
         scores.append(Table("scores", tuple(score_rows), score_rows[0].where, year))
+    widths = [
+        column_width(_paragraphs(cells[column]) for cells, _ in measure_rows) for column in range(MEASURE_COLUMNS)
+    ]
+    measures = [Row(tuple(map(_laid_out_cell, cells, widths)), where) for cells, where in measure_rows]
     if not measures:
         raise UnreadableFile("import_no_measures", {"file": name, "columns": MEASURE_NAMES})
     tables = (Table("measures", tuple(measures), measures_where), *scores)
@@ -119,21 +128,36 @@ def _check_columns(name: str, where: str, kind: str, cells: list[str]) -> None:
         raise UnreadableFile("import_wrong_columns", {"file": name, "where": where, "expected": names, "found": found})
 
 
-def cell_of(markup: str) -> Cell:
-    """A cell's lines: each `<p>` a line, each bullet of a `<ul>` a line starting "- ", plain text one line."""
+def cell_of(markup: str, width: int | None = None) -> Cell:
+    """A cell's lines: each `<p>` a line, each bullet of a `<ul>` a line starting "- ", plain text one line;
+    `width` is its column's line width (see wraps.py), None when the document does not show it."""
+    return Cell(tuple(("- " if bullet else "") + unwrapped(text, width) for bullet, text in _parts(markup)))
+
+
+def _laid_out_cell(markup: str, width: int | None) -> Cell:
+    """A measure cell read with its column's width, when its pieces show that layout (see wraps.py)."""
+    return cell_of(markup, laid_out(_paragraphs(markup), width))
+
+
+def _paragraphs(markup: str) -> list[str]:
+    """A cell's paragraphs and bullets as extracted, without markup, to read its column's width from."""
+    return [text for _, text in _parts(markup)]
+
+
+def _parts(markup: str) -> list[tuple[bool, str]]:
+    """A cell's paragraphs and bullets in order, each marked whether a bullet, without markup; none empty."""
     if "<" not in markup:
-        return Cell(tuple(line for line in [_clean(markup)] if line))
-    pieces: list[tuple[int, list[str]]] = []
+        return [(False, text) for text in [_clean(markup)] if text]
+    pieces: list[tuple[int, list[tuple[bool, str]]]] = []
     for found in PARAGRAPH.finditer(markup):
-        pieces.append((found.start(), [_clean(found.group(1))]))
+        pieces.append((found.start(), [(False, _clean(found.group(1)))]))
     for found in LIST.finditer(markup):
-        bullets = [_clean(item) for item in BULLET.split(found.group(1))]
-        pieces.append((found.start(), [f"- {item}" for item in bullets if item]))
+        pieces.append((found.start(), [(True, _clean(item)) for item in BULLET.split(found.group(1))]))
     if not pieces:
-        return Cell(tuple(line for line in [_clean(markup)] if line))
-    return Cell(tuple(line for _, lines in sorted(pieces) for line in lines if line))
+        return [(False, text) for text in [_clean(markup)] if text]
+    return [(bullet, text) for _, parts in sorted(pieces) for bullet, text in parts if text]
 
 
 def _clean(text: str) -> str:
-    """A piece of cell text without markup, its spaces collapsed and those of wrapped lines joined."""
-    return unwrapped(" ".join(TAG.sub(" ", text).split()))
+    """A piece of cell text without markup, its spaces collapsed."""
+    return " ".join(TAG.sub(" ", text).split())
