@@ -1,7 +1,8 @@
 """Importing the text of the seed report's PDF (../shared/seed/, beside the project) into an empty data folder
 gives the Thai of its 15 measures and both years' scores: the share of Thai fields identical to the tests'
-seed data is printed with every field that differs, and must be at least 95%. Input that cannot be read
-stops with one located Thai message and writes nothing."""
+seed data is printed with every field that differs. At least 95% must be identical but for the spaces
+between Thai words, and the share identical to the letter may not fall below the one reached (the goal is
+95% there too). Input that cannot be read stops with one located Thai message and writes nothing."""
 
 from __future__ import annotations
 
@@ -25,6 +26,11 @@ from itasite.site.render import PageRenderer
 SEED_TEXT = PROJECT.parent / "shared" / "seed" / "000_ad945ec5916b0c02.txt"
 SEED_DATA = PROJECT / "tests" / "fixtures" / "seed" / "data"
 GOAL = 0.95
+# The share of fields identical to the letter that the importer reaches (178 of 203), kept as a floor until
+# the goal: the rest differ where the source text lacks the data's space, where distributed justification
+# spread a line's words apart with nothing left to tell its spaces from the writer's, and in two
+# letter-spaced words too damaged to join.
+REACHED = 0.876
 
 
 def seed_text() -> Path:
@@ -90,6 +96,9 @@ def test_the_seed_text_gives_the_thai_of_the_seed_data(tmp_path):
     assert all(expected[name] == imported.get(name) for name in names if " indicator " in name), "a score differs"
     assert all(expected[name] == imported.get(name) for name in names if name.endswith(("units", "period")))
     assert unspaced >= GOAL, f"only {unspaced:.1%} of the Thai fields are identical but for spaces (goal {GOAL:.0%})"
+    assert exact >= REACHED, (
+        f"only {exact:.1%} of the Thai fields are identical (reached {REACHED:.1%}, goal {GOAL:.0%})"
+    )
 
 
 def test_importing_twice_gives_the_same_bytes(tmp_path):
