@@ -132,7 +132,7 @@ def _kept(before: str, after: str, wrap: bool) -> bool:
     """Whether the space between two Thai pieces is the writer's. Wherever it falls, Thai wants one before a
     conjunction (SPACE_BEFORE), between a word and its repetition ("สองทาง ทางหน้า") and between parallel
     phrases ("งดรับ งดให้"). Where a line ended (`wrap`), the space is the extraction's unless the word
-    before was set off by the writer (SPACE_AFTER, a conjunction standing alone, a word ending in ไม้ยมก);
+    before is one the writer sets off (SPACE_AFTER) or ends in ไม้ยมก, after which Thai puts a space;
     inside a line, or with no layout to tell, it is the writer's unless the word before needs what follows
     (BINDS_NEXT) or the two words make one dictionary word."""
     words_before, words_after = _thai_words(before), _thai_words(after)
@@ -140,7 +140,7 @@ def _kept(before: str, after: str, wrap: bool) -> bool:
     if _space_before(first) or last == first or words_before[0] == first:
         return True
     if wrap:
-        return before in SPACE_AFTER or before in SPACE_BEFORE or before.endswith("ๆ")
+        return before in SPACE_AFTER or before.endswith("ๆ")
     return not (last in BINDS_NEXT or last + first in _dictionary())
 
 
