@@ -334,6 +334,24 @@ def test_data_to_workbook_to_data_gives_the_same_files(tmp_path, capsys):
     assert len(same) == len(fields), sorted(set(fields) - set(same))
 
 
+def test_a_clerk_exports_edits_nothing_and_imports_back_the_same_bytes(tmp_path):
+    """The review loop of the guide: the data folder as a workbook, opened in Excel and saved, imported back
+    over the same folder: every file written by hand comes back byte for byte (the data is in the layout the
+    import writes, which `tidy --check` keeps so)."""
+    import shutil
+
+    from itasite.data.dataset import load_dataset
+    from itasite.importer.workbook import export_workbook
+
+    data = tmp_path / "data"
+    shutil.copytree(DATA, data)
+    before = tree_digest(data)
+    export_workbook(load_dataset(data), tmp_path / "ข้อมูล.xlsx")
+    result = import_file(tmp_path / "ข้อมูล.xlsx", data, force=True)
+    assert result.written == [] and len(result.unchanged) == 15 + 2
+    assert tree_digest(data) == before
+
+
 def test_the_template_reads_back_as_a_report_of_its_year(tmp_path, capsys):
     from itasite.cli import main
 

@@ -10,7 +10,6 @@ without the national framework (indicators.yml, levels.yml) gets it from the bla
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from decimal import Decimal
 from pathlib import Path
 
 import yaml
@@ -19,13 +18,13 @@ from ..data.framework import IndicatorsFile
 from ..data.models import UnitsFile
 from ..data.problems import DataError, Problem
 from ..data.starter import BLANK
+from ..data.writer import dumped, head_of
 from ..pipeline import prepare
 from .records import Imported
 from .review import ImportProblem, Review
 from .roundtrip import records_of_workbook
 from .source import SourceDocument
 
-WIDTH = 10_000  # no folding: a text stays on one line, so a diff shows what changed
 FRAMEWORK = ("indicators.yml", "levels.yml")  # national, the same for every agency
 
 
@@ -107,19 +106,28 @@ def planned_files(imported: Imported, data_dir: Path, source: str, units: UnitsF
             files[name] = (BLANK / name).read_bytes()
     for year, results in sorted(imported.results.items()):
         comment = f"# ITA results of fiscal year {year}, imported from {source}.\n"
-        files[f"results/{year}.yml"] = (comment + dumped(results)).encode()
+        files[f"results/{year}.yml"] = _with_head(data_dir / f"results/{year}.yml", comment, dumped(results))
     folder = f"measures/{imported.year}"
     names = _existing_names(data_dir / folder)
     for measure in imported.measures:
         measure["id"] = names.get(int(str(measure["number"])), measure["id"])
         comment = f"# Measure {measure['number']} of the fiscal year {imported.year} report, imported from {source}.\n"
-        files[f"{folder}/{measure['id']}.yml"] = (comment + dumped(measure)).encode()
+        files[f"{folder}/{measure['id']}.yml"] = _with_head(
+            data_dir / folder / f"{measure['id']}.yml", comment, dumped(measure)
+        )
     if imported.units:
         new = dumped({"units": [unit.model_dump(exclude_none=True) for unit in imported.units]})
         old = (data_dir / "units.yml").read_text(encoding="utf-8") if units else ""
         head = old.rstrip("\n") + "\n" if old else "# Offices a measure can name as responsible (ผู้รับผิดชอบ).\n"
         files["units.yml"] = (head + (new.split("\n", 1)[1] if old else new)).encode()
     return files
+
+
+def _with_head(target: Path, comment: str, body: str) -> bytes:
+    """A file's new content under the comments the file has at its top now (a clerk's own notes, kept), or
+    under `comment` when it is new."""
+    head = head_of(target.read_text(encoding="utf-8")) if target.is_file() else comment
+    return (head + body).encode()
 
 
 def _existing_names(folder: Path) -> dict[int, str]:
@@ -154,25 +162,3 @@ def _indicator_names(data_dir: Path, year: int | None = None) -> dict[int, str]:
     periods = sorted(framework.periods, key=lambda period: period.first_year)
     chosen = next((period for period in periods if year is not None and period.covers(year)), periods[-1])
     return {indicator.number: indicator.name.th for indicator in chosen.indicators}
-
-
-class _Dumper(yaml.SafeDumper):
-    """The safe dumper, with lists indented under their key as data/ writes them, and scores written as the
-    report prints them (100.00, 98.57)."""
-
-    def increase_indent(self, flow: bool = False, indentless: bool = False) -> None:
-        """Indent a list under its key ("steps:\n  - th: …"), so units appended to units.yml line up."""
-        super().increase_indent(flow, False)
-
-
-def _decimal(dumper: yaml.SafeDumper, value: Decimal) -> yaml.ScalarNode:
-    """A score as a YAML number with its two decimals."""
-    return dumper.represent_scalar("tag:yaml.org,2002:float", f"{value:.2f}")
-
-
-_Dumper.add_representer(Decimal, _decimal)
-
-
-def dumped(record: object) -> str:
-    """A record as YAML: Thai as written, keys in the schema's order, one line per text."""
-    return yaml.dump(record, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=WIDTH)
