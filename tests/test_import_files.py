@@ -17,11 +17,11 @@ import pytest
 import yaml
 from support.build import DATA
 from support.data import tree_digest
-from support.report_files import measures, results, write_word_report, write_workbook_report
+from support.report_files import level_name, measures, results, write_word_report, write_workbook_report
 
 from conftest import PROJECT
 from itasite.data.messages import table
-from itasite.data.models import UnitsFile
+from itasite.data.models import LevelsFile, UnitsFile
 from itasite.importer import records, sniff
 from itasite.importer.run import import_file
 from itasite.importer.sniff import read_source
@@ -228,6 +228,10 @@ def thai_fields(imported) -> dict[tuple[object, str], object]:
     for year, found in imported.results.items():
         for number, score in found["scores"].items():
             fields[year, f"score {number}"] = Decimal(str(score))
+        if stated := found.get("stated"):  # the level by its name, whether written as printed or as its id
+            level = str(stated["level"])
+            names = {level_name(year, identifier): identifier for identifier in ("excellent", "good")}
+            fields[year, "stated"] = (Decimal(str(stated["total"])), names.get(level, level))
     return fields
 
 
@@ -250,7 +254,8 @@ def seed_fields() -> dict[tuple[object, str], object]:
 @pytest.mark.parametrize("report", ["word_report", "workbook_report"])
 def test_importing_the_seed_report_gives_the_thai_of_every_measure_and_score(report, request, capsys):
     units = UnitsFile.model_validate(yaml.safe_load((DATA / "units.yml").read_text(encoding="utf-8"))).units
-    imported = records.records_from(read_source(request.getfixturevalue(report)), None, units)
+    levels = LevelsFile.model_validate(yaml.safe_load((DATA / "levels.yml").read_text(encoding="utf-8")))
+    imported = records.records_from(read_source(request.getfixturevalue(report)), None, units, levels=levels)
     want, got = seed_fields(), thai_fields(imported)
     different = sorted((key for key in want if got.get(key) != want[key]), key=str)
     with capsys.disabled():

@@ -183,9 +183,29 @@ def test_the_command_prints_the_files_the_review_list_and_the_check(tmp_path, ca
     assert f"{name}:85: ยังไม่ได้ระบุตัวชี้วัดที่เกี่ยวข้องของมาตรการที่ 1" in out
     assert f'{name}:120: คอลัมน์ ผลลัพธ์: มีตัวอักษรเว้นวรรคห่าง "ส รั ำ ง ค ว ม"' in out
     assert f'{name}:119: คอลัมน์ มาตรการ: รวมตัวอักษรที่เว้นวรรคห่าง "ทู จ ริ ต" เป็น "ทุจริต"' in out
-    assert "agency.yml" in out  # the check ran: a new folder still needs the agency's own file
+    assert f"{name}: ยังไม่มี agency.yml จึงเขียนให้จากรายงาน (เทศบาลตำบลเมืองปาน, อำเภอเมืองปาน, จังหวัดลำปาง)" in out
+    assert f"{name}: อ่านคะแนนรวมปี 2568 ได้ 99.37 ระดับ ผ่านดีเยี่ยม จากข้อความ" in out
+    assert "ตรวจข้อมูลแล้ว ไม่พบปัญหา" in out  # the check ran on the new folder, agency.yml included
     assert main(["import", str(seed_text()), "--data", str(tmp_path), "--lang", "en"]) == 0
-    assert "0 files written (17 unchanged)" in capsys.readouterr().out
+    out = capsys.readouterr().out
+    assert "0 files written (17 unchanged)" in out
+    assert f'{name}:157: column รายละเอียดตัวชี้วัด: the report prints indicator 1 as "การป้องกันทุจริต"' in out
+    assert f"{name}: read the 2567 total 96.33 and level ผ่านดี from" in out
+    assert "บรรทัด" not in out and "คอลัมน์" not in out  # the places in English, the columns as the file heads them
+
+
+def test_the_seed_text_gives_its_announced_totals_and_its_agency(tmp_path):
+    """The report's own sentences give each year's total and level, and its heading the agency's name, district
+    and province: an import into an empty folder checks clean with nothing typed by hand."""
+    result = import_file(seed_text(), tmp_path)
+    assert result.problems == []
+    for year in (2567, 2568):
+        imported = _yaml(tmp_path / "results" / f"{year}.yml")["stated"]
+        assert imported == _yaml(SEED_DATA / "results" / f"{year}.yml")["stated"]
+    agency = _yaml(tmp_path / "agency.yml")
+    assert agency["name"] == {"th": "เทศบาลตำบลเมืองปาน"}  # no English invented: the field is left to translate
+    assert (agency["district"], agency["province"]) == ("อำเภอเมืองปาน", "จังหวัดลำปาง")
+    assert agency["website"] == "https://www.example.org/"  # what the report does not tell stays the example
 
 
 @pytest.mark.parametrize("lang", ["th", "en"])

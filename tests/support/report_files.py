@@ -4,7 +4,8 @@ way the printed report lays it out, for the importer's tests (never made by hand
 The layout follows the seed report's pages (../shared/seed/000_ad945ec5916b0c02.txt): two or three measures
 a page, the header row at the top of every page, the outputs of five measures continued on the next page in
 a row titled "… (ต่อ)", numbered items ("๑. …") with dash sub-items, units by their Thai names, the period in
-Thai ("ตุลาคม ๒๕๖๗ - กันยายน ๒๕๖๘"), then a score table per year under its heading ("ปี 2568"). In the Word
+Thai ("ตุลาคม ๒๕๖๗ - กันยายน ๒๕๖๘"), then a score table per year under its heading ("ปี 2568"); the Word
+file states each year's total and level in a sentence, the workbook in two columns of its scores sheet. In the Word
 file, half of the measures use Word's own numbered and bulleted lists (no number in the text), as a clerk's
 file may; the first part of the table is one table with its header row repeated inside, the rest one table
 per page.
@@ -67,6 +68,32 @@ def results() -> dict[int, dict]:
     """The seed's results files by year, the newest first as the report prints them."""
     files = sorted((DATA / "results").glob("*.yml"), reverse=True)
     return {int(path.stem): yaml.safe_load(path.read_text(encoding="utf-8")) for path in files}
+
+
+def level_name(year: int, level: str) -> str:
+    """A level's Thai name as the report prints it, from the scheme of its year in the seed's levels.yml."""
+    for scheme in yaml.safe_load((DATA / "levels.yml").read_text(encoding="utf-8"))["schemes"]:
+        if scheme["first_year"] <= year <= scheme.get("last_year", year):
+            return next(found["name"]["th"] for found in scheme["levels"] if found["id"] == level)
+    raise LookupError(year)
+
+
+def stated_sentence(year: int, newest: bool) -> str:
+    """The sentence the report states a year's total and level in: the newest year's in the introduction,
+    the year before in the analysis after the score tables, each in the seed's own words."""
+    stated = results()[year]["stated"]
+    total = f"{Decimal(str(stated['total'])):.2f}".translate(THAI)
+    level = level_name(year, stated["level"])
+    if newest:
+        return (
+            "จากการประเมินผลคุณธรรมและความโปร่งใสในการดำเนินงานของเทศบาลตำบลเมืองปาน ประจำปีงบประมาณ "
+            f"พ.ศ. {thai(year)} โดยภาพรวมได้คะแนน {total} อยู่ในระดับ{level} เทศบาลตำบลเมืองปาน จึงได้รายงานผล"
+        )
+    return (
+        "จากข้อมูลผลการประเมินคุณธรรมและความโปร่งใสในการดำเนินงานของหน่วยงานของรัฐ (ITA) ของเทศบาลตำบลเมืองปาน"
+        f" ในปีงบประมาณ พ.ศ.{thai(year)} มีคะแนนเฉลี่ย {total} คะแนน จากคะแนนเต็ม ๑๐๐ คะแนน"
+        f" ผลการประเมินอยู่ในระดับ “{level}” ซึ่งถือเป็นผลการประเมินที่ดี"
+    )
 
 
 def thai(number: int) -> str:
@@ -136,6 +163,7 @@ def write_word_report(path: Path) -> Path:
     document = docx.Document()
     for line in TITLE:
         document.add_paragraph(line)
+    document.add_paragraph(stated_sentence(YEAR, newest=True))
     table = None
     for index, page in enumerate(rows()):
         if index >= WORD_TABLE_PAGES or table is None:
@@ -165,6 +193,7 @@ def write_word_report(path: Path) -> Path:
         for values in score_rows(year):
             for cell, text in zip(scores.add_row().cells, values, strict=True):
                 cell.text = text
+    document.add_paragraph(stated_sentence(YEAR - 1, newest=False))
     document.add_paragraph("จึงเรียนมาเพื่อโปรดพิจารณา")
     document.save(str(path))
     return path
@@ -202,9 +231,10 @@ def write_workbook_report(path: Path) -> Path:
         for _entry, cells in page:
             sheet.append(["\n".join(text for _kind, text in lines) or None for lines in cells])
     scores = workbook.create_sheet("คะแนน")
-    scores.append(["ปีงบประมาณ", *SCORE_HEADER])
-    for year in results():
+    scores.append(["ปีงบประมาณ", *SCORE_HEADER, "คะแนนรวมตามรายงาน", "ระดับตามรายงาน"])
+    for year, found in results().items():
+        stated = [float(found["stated"]["total"]), level_name(year, found["stated"]["level"])]
         for number, name, score in score_rows(year):
-            scores.append([year, int(number), name, float(score)])
+            scores.append([year, int(number), name, float(score), *stated])
     workbook.save(path)
     return path

@@ -8,6 +8,8 @@ one report with example values (nothing of any real agency), for the fiscal year
 from __future__ import annotations
 
 import datetime as dt
+import re
+from collections.abc import Callable
 from pathlib import Path
 from string import Template
 
@@ -47,3 +49,31 @@ def new_data_folder(folder: Path, year: int) -> list[Path]:
         path.write_text(text, encoding="utf-8")
         written.append(path)
     return written
+
+
+# The example values of blank/agency.yml that a report can tell (its agency's name, district and province),
+# each with the line it stands on; the example's English name goes when the Thai one is the report's.
+AGENCY_EXAMPLES = {
+    "name": (re.compile(r"^(  th: )หน่วยงานตัวอย่าง", re.MULTILINE), re.compile(r"^  en: Example Agency\n", re.MULTILINE)),
+    "district": (re.compile(r"^(district: )อำเภอตัวอย่าง", re.MULTILINE), None),
+    "province": (re.compile(r"^(province: )จังหวัดตัวอย่าง", re.MULTILINE), None),
+}
+
+
+def _put(value: str) -> Callable[[re.Match[str]], str]:
+    """A replacement that keeps what precedes the example on its line and puts `value` for it."""
+    return lambda match: match.group(1) + value
+
+
+def agency_file(found: dict[str, str]) -> str:
+    """blank/agency.yml with what a report told of its agency in place of the examples (the rest, the web
+    addresses and contacts, stays an example for the clerk to fill in)."""
+    text = (BLANK / "agency.yml").read_text(encoding="utf-8")
+    for key, value in found.items():
+        example, english = AGENCY_EXAMPLES[key]
+        text, count = example.subn(_put(value), text)
+        if english:
+            text, _ = english.subn("", text)
+        if count != 1:
+            raise AssertionError(f"blank/agency.yml no longer has its example {key}")  # starter and blank disagree
+    return text

@@ -12,8 +12,9 @@ import re
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 
-from ..data.models import Unit
+from ..data.models import LevelsFile, Unit
 from ..numbers import arabic_digits
+from .announced import stated_in_sentences, stated_in_sheet
 from .cells import entries, repaired, title_and_number
 from .periods import period_of
 from .review import ImportProblem, Review
@@ -41,10 +42,15 @@ class Imported:
 
 
 def records_from(
-    document: SourceDocument, year: int | None, units: list[Unit], indicators: dict[int, str] | None = None
+    document: SourceDocument,
+    year: int | None,
+    units: list[Unit],
+    indicators: dict[int, str] | None = None,
+    levels: LevelsFile | None = None,
 ) -> Imported:
-    """The records of `document` for fiscal year `year` (else the year its title names), given the known units
-    and, to compare the names the report prints, the indicators' official Thai names by number."""
+    """The records of `document` for fiscal year `year` (else the year its title names), given the known units,
+    the indicators' official Thai names by number (to compare the names the report prints) and the scoring
+    schemes (to read the levels the report states)."""
     fiscal_year = year or year_of(document)
     imported = Imported(fiscal_year)
     measure_tables = [table for table in document.tables if table.kind == "measures"]
@@ -58,6 +64,11 @@ def records_from(
     for table in document.tables:
         if table.kind == "scores":
             _add_scores(table, indicators or {number: "" for number in INDICATORS}, imported)
+    tabled = {table.year for table in document.tables if table.kind == "scores"}
+    for stated_year, stated in stated_in_sentences(document.paragraphs, levels, imported.reviews).items():
+        if stated_year in imported.results or stated_year not in tabled:  # a table not placed: the year waits
+            imported.results.setdefault(stated_year, {"year": stated_year}).setdefault("stated", stated)
+    imported.results = dict(sorted(imported.results.items()))
     return imported
 
 
@@ -181,3 +192,5 @@ def _add_scores(table: Table, official: dict[int, str], imported: Imported) -> N
         imported.reviews.append(Review(table.where, "import_scores_missing", values))
         return
     imported.results[table.year] = {"year": table.year, "scores": dict(sorted(scores.items()))}
+    if stated := stated_in_sheet(table):
+        imported.results[table.year]["stated"] = stated

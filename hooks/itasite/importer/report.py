@@ -9,11 +9,11 @@ import sys
 from pathlib import Path
 
 from ..data.messages import chosen_language, say
-from .review import ImportProblem, Review
+from .review import ImportProblem, Review, placed
 from .run import ImportResult, import_file
 from .unreadable import UnreadableFile
 
-LINE = re.compile(r"^บรรทัด (\d+)\s*(.*)$")  # where pdftext.py locates a row: "บรรทัด 89"
+LINE = re.compile(r"^บรรทัด (\d+)\s*(.*)$")  # where pdftext.py locates a row: "บรรทัด 89" (file:89: …)
 
 
 def run_import(path: Path, data_dir: Path, year: int | None, force: bool, lang: str | None) -> int:
@@ -51,6 +51,7 @@ def review_line(source: str, review: Review, lang: str) -> str:
     """One review entry as `file:line: what to check` (a Word or Excel file names its table and row instead)."""
     found = LINE.match(review.where)
     if found:
-        column = f" {found.group(2)}:" if found.group(2) else ""
+        column = f" {placed(found.group(2), lang)}:" if found.group(2) else ""
         return f"{source}:{found.group(1)}:{column} {review.message(lang)}"
-    return f"{source}: {review.where}: {review.message(lang)}"
+    where = placed(review.where, lang)
+    return f"{source}: {where}: {review.message(lang)}" if where else f"{source}: {review.message(lang)}"

@@ -1,6 +1,7 @@
 """An exported workbook read back whole: the Thai through the same rules as any report (records.py), then what
-only the workbook carries put back on each record: the year of each row, the id, the indicators, the
-English texts and the total and level the report states. So data → workbook → data gives the same files.
+only the workbook carries put back on each record: the year of each row, the id, the indicators and the
+English texts (the total and level a scores sheet states, records.py reads for any sheet). So data →
+workbook → data gives the same files.
 
 A file without those columns (a clerk's own sheet, a Word report) gives what records.py alone gives.
 """
@@ -8,9 +9,8 @@ A file without those columns (a clerk's own sheet, a Word report) gives what rec
 from __future__ import annotations
 
 import re
-from decimal import Decimal, InvalidOperation
 
-from ..data.models import Unit
+from ..data.models import LevelsFile, Unit
 from ..numbers import arabic_digits
 from .records import Imported, records_from
 from .source import Cell, Row, SourceDocument, Table
@@ -22,13 +22,17 @@ MARK = re.compile(r"^\s*(?:[0-9๐-๙]+\s*[.)]|[-–•])\s?")
 
 
 def records_of_workbook(
-    document: SourceDocument, year: int | None, units: list[Unit], indicators: dict[int, str] | None = None
+    document: SourceDocument,
+    year: int | None,
+    units: list[Unit],
+    indicators: dict[int, str] | None = None,
+    levels: LevelsFile | None = None,
 ) -> list[Imported]:
     """The records of a file, one Imported per fiscal year its measures sheet names (the newest holds every
     year's scores); a file without a year column gives records_from's one Imported."""
     measures = [table for table in document.tables if table.kind == "measures"]
     if not measures or all(len(row.cells) <= YEAR for table in measures for row in table.rows):
-        return [records_from(document, year, units, indicators)]
+        return [records_from(document, year, units, indicators, levels)]
     by_year = _rows_by_year(measures, year)
     scores = tuple(table for table in document.tables if table.kind == "scores")
     known = list(units)
@@ -36,9 +40,9 @@ def records_of_workbook(
     for index, (fiscal_year, rows) in enumerate(sorted(by_year.items(), reverse=True)):
         table = Table(kind="measures", rows=tuple(rows), where=measures[0].where)
         part = SourceDocument(document.name, document.paragraphs, (table, *(scores if index == 0 else ())))
-        imported = records_from(part, fiscal_year, known, indicators)
+        imported = records_from(part, fiscal_year, known, indicators, levels)
         known += imported.units
-        _put_back(imported, rows, scores if index == 0 else ())
+        _put_back(imported, rows)
         found.append(imported)
     return sorted(found, key=lambda imported: imported.year)
 
@@ -56,7 +60,7 @@ def _rows_by_year(tables: list[Table], default: int | None) -> dict[int, list[Ro
     return by_year
 
 
-def _put_back(imported: Imported, rows: list[Row], scores: tuple[Table, ...]) -> None:
+def _put_back(imported: Imported, rows: list[Row]) -> None:
     """The workbook's own columns onto the records made from its Thai: matched by the measure's number."""
     first_rows: dict[int, Row] = {}
     for each in rows:
@@ -85,10 +89,6 @@ def _put_back(imported: Imported, rows: list[Row], scores: tuple[Table, ...]) ->
         for review in imported.reviews
         if not (review.code == "import_no_indicators" and review.values.get("number") in filled)
     ]
-    for table in scores:
-        stated = _stated(table)
-        if table.year in imported.results and stated:
-            imported.results[table.year]["stated"] = stated
 
 
 def _english_onto(entries: list[dict[str, object]], lines: tuple[str, ...]) -> None:
@@ -109,18 +109,6 @@ def _set_english(text: dict[str, object], line: str) -> None:
         text["en"] = english  # after the Thai and before the sub-items, as data/ writes a text
         if items is not None:
             text["items"] = items
-
-
-def _stated(table: Table) -> dict[str, object] | None:
-    """The total and level a scores sheet states for its year (the columns after the score), if any."""
-    for row in table.rows:
-        total, level = _cell(row, 3).text.strip(), _cell(row, 4).text.strip()
-        if total and level:
-            try:
-                return {"total": Decimal(arabic_digits(total)), "level": level}
-            except InvalidOperation:
-                return None
-    return None
 
 
 def _cell(row: Row, index: int) -> Cell:

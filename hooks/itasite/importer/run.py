@@ -15,11 +15,12 @@ from pathlib import Path
 import yaml
 
 from ..data.framework import IndicatorsFile
-from ..data.models import UnitsFile
+from ..data.models import LevelsFile, UnitsFile
 from ..data.problems import DataError, Problem
 from ..data.starter import BLANK
 from ..data.writer import dumped, head_of
 from ..pipeline import prepare
+from .agency import agency_yml
 from .records import Imported
 from .review import ImportProblem, Review
 from .roundtrip import records_of_workbook
@@ -51,7 +52,8 @@ def import_file(path: Path, data_dir: Path, *, year: int | None = None, force: b
     """Import `path` into `data_dir`; UnreadableFile or ImportProblem (and nothing written) when it cannot."""
     document = read_document(path)
     units = _known_units(data_dir)
-    parts = records_of_workbook(document, year, units.units if units else [], _indicator_names(data_dir, year))
+    known = units.units if units else []
+    parts = records_of_workbook(document, year, known, _indicator_names(data_dir, year), _levels(data_dir))
     imported = parts[0]  # the newest year; an exported workbook gives one part per fiscal year it holds
     files: dict[str, bytes] = {}
     for part in parts:
@@ -63,6 +65,8 @@ def import_file(path: Path, data_dir: Path, *, year: int | None = None, force: b
     imported = Imported(
         imported.year, reviews=[review for part in parts for review in part.reviews], units=list(new_units.values())
     )
+    if not (data_dir / "agency.yml").exists():
+        files["agency.yml"] = agency_yml(document.paragraphs, imported.reviews)
     existing = {relative: (data_dir / relative) for relative in files if (data_dir / relative).exists()}
     changed = [relative for relative, target in existing.items() if target.read_bytes() != files[relative]]
     if changed and not force:
@@ -149,6 +153,18 @@ def _known_units(data_dir: Path) -> UnitsFile | None:
         return UnitsFile.model_validate(yaml.safe_load(path.read_text(encoding="utf-8")))
     except (yaml.YAMLError, ValueError, UnicodeDecodeError) as error:
         raise ImportProblem("import_units_unreadable", {}, path.as_posix()) from error
+
+
+def _levels(data_dir: Path) -> LevelsFile | None:
+    """The scoring schemes of the data folder, or else the national ones, to read the levels a report states;
+    None when neither reads (the check after the import names what is wrong)."""
+    for path in (data_dir / "levels.yml", BLANK / "levels.yml"):
+        if path.is_file():
+            try:
+                return LevelsFile.model_validate(yaml.safe_load(path.read_text(encoding="utf-8")))
+            except (yaml.YAMLError, ValueError, UnicodeDecodeError):
+                continue
+    return None
 
 
 def _indicator_names(data_dir: Path, year: int | None = None) -> dict[int, str]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from ..data.messages import say
+from .review import placed
 
 
 class UnreadableFile(Exception):
@@ -21,7 +22,8 @@ class UnreadableFile(Exception):
 
     def message(self, lang: str = "th") -> str:
         """The one-line message in `lang` (Thai unless told)."""
-        return say(lang, self.code, self.values)
+        values = {name: placed(str(value), lang) if name == "where" else value for name, value in self.values.items()}
+        return say(lang, self.code, values)
 
     def __str__(self) -> str:
         return self.message()  # Thai, the language of the clerk who reads it
