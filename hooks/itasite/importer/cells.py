@@ -91,7 +91,7 @@ BINDS_NEXT = frozenset(
         "ขับเคลื่อน",
     )
 )
-# A word the writer set off as a piece of its own keeps the space after it even where a line ended there: an
+# A word the writer set off as a piece of its own keeps the space after it, even where a line ended there: an
 # example or a list follows ("เช่น", "ได้แก่"), a place ("ณ"), a title ("เรื่อง", "หัวข้อ").
 SPACE_AFTER = frozenset(("เช่น", "ได้แก่", "คือ", "ณ", "เรื่อง", "หัวข้อ"))
 THAI_END = re.compile(rf"[{THAI}]$")
@@ -130,18 +130,18 @@ def unwrapped(text: str, width: int | None = None) -> str:
 
 def _kept(before: str, after: str, wrap: bool) -> bool:
     """Whether the space between two Thai pieces is the writer's. Wherever it falls, Thai wants one before a
-    conjunction (SPACE_BEFORE), between a word and its repetition ("สองทาง ทางหน้า") and between parallel
-    phrases ("งดรับ งดให้"). Where a line ended (`wrap`), the space is the extraction's unless the word
-    before is one the writer sets off (SPACE_AFTER) or ends in ไม้ยมก, after which Thai puts a space;
-    inside a line, or with no layout to tell, it is the writer's unless the word before needs what follows
-    (BINDS_NEXT) or the two words make one dictionary word."""
+    conjunction (SPACE_BEFORE), after a word set off as a title or example (SPACE_AFTER) or ending in ไม้ยมก,
+    between a word and its repetition ("สองทาง ทางหน้า") and between parallel phrases ("งดรับ งดให้").
+    Otherwise a space where the cell's line ended (`wrap`) is the extraction's; one inside a line, or with no
+    layout to tell, is the writer's unless the word before needs what follows (BINDS_NEXT) or the two words
+    make one dictionary word."""
     words_before, words_after = _thai_words(before), _thai_words(after)
     last, first = words_before[-1], words_after[0]
-    if _space_before(first) or last == first or words_before[0] == first:
+    if _space_before(first) or before in SPACE_AFTER or before.endswith("ๆ"):
         return True
-    if wrap:
-        return before in SPACE_AFTER or before.endswith("ๆ")
-    return not (last in BINDS_NEXT or last + first in _dictionary())
+    if last == first or words_before[0] == first:
+        return True
+    return not wrap and not (last in BINDS_NEXT or last + first in _dictionary())
 
 
 def _space_before(first: str) -> bool:
