@@ -124,6 +124,7 @@ class Indicator(Strict):
     number: Number
     name: Text
     tool: Tool
+    description: Text | None = None  # what it measures, in the words of the period's source (its indicator page)
 
 
 class Level(Strict):
