@@ -103,7 +103,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         for other in config.extra["languages"]
     ]
     cache = (project / config.extra["cache_dir"]).resolve() if config.extra.get("cache_dir") else None
-    renderer = PageRenderer(locale, compiled_templates(cache, "pages"))
+    renderer = PageRenderer(locale, compiled_templates(cache, "pages"), site_url=config.site_url)
     _build = Build(scored, site_plan, renderer, cache)
     apply_agency_look(config, scored, locale)
     return config

@@ -11,7 +11,7 @@ from typing import Annotated
 
 from pydantic import Field
 
-from .models import BEYear, Score, Strict, Text, Url
+from .models import BEYear, Number, Score, Strict, Text, Tool, Url
 
 
 class Source(Strict):
@@ -30,6 +30,8 @@ class NationalYear(Strict):
     average: Score | None = None  # the national average total
     passed: Annotated[int, Field(ge=0)] | None = None  # agencies that passed
     passed_share: Score | None = None  # the same as a percentage of the agencies assessed
+    indicators: dict[Number, Score] = Field(default_factory=dict)  # each indicator's national average, if given
+    tools: dict[Tool, Score] = Field(default_factory=dict)  # each tool's national average, where a source gives it
     source: Source
 
 

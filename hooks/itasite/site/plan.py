@@ -19,14 +19,20 @@ from .routes import (
     ABOUT,
     DOWNLOADS,
     HOME,
+    INDICATORS,
     MEASURES,
     METHODOLOGY,
     RESULTS,
     comparison_page,
+    indicator_page,
     measure_page,
     report_page,
     results_page,
+    series_csv,
+    tool_page,
 )
+from .series import Series, current_framework, indicator_series, series_chart, tool_series
+from .series import series_csv as series_file
 
 Context = dict[str, Any]  # what a template is rendered with
 NavEntry = str | dict[str, Any]  # MkDocs' nav: a page path, or {title: page or list of entries}
@@ -53,7 +59,10 @@ class SitePlan:
 def plan_site(scored: ScoredDataset, locale: Locale, last_change: dt.date | None = None) -> SitePlan:
     """All pages and downloads of one language's site, and its navigation."""
     dataset, scores, comparisons = scored.dataset, scored.scores, scored.comparisons
+    series = all_series(scored)
     downloads = build_downloads(dataset, scores, last_change)
+    series_files = {series_csv(one.key): one for one in series}
+    downloads += [Download(name, series_file(one)) for name, one in series_files.items()]
     shared: Context = {"data": dataset, "scores": scores, "comparisons": comparisons}
     shared["totals_chart"] = totals_chart(scores, locale, dataset.national)
     latest = scores[max(scores)]
@@ -64,7 +73,11 @@ def plan_site(scored: ScoredDataset, locale: Locale, last_change: dt.date | None
         PageSpec(RESULTS, "results-index.md.j2", shared),
         PageSpec(METHODOLOGY, "methodology.md.j2", shared),
         PageSpec(ABOUT, "about.md.j2", shared),
-        PageSpec(DOWNLOADS, "downloads.md.j2", {**shared, "downloads": downloads, "last_change": last_change}),
+        PageSpec(
+            DOWNLOADS,
+            "downloads.md.j2",
+            {**shared, "downloads": downloads, "last_change": last_change, "series_files": series_files},
+        ),
     ]
     for year, measures in dataset.measures.items():
         pages += [
@@ -88,7 +101,27 @@ def plan_site(scored: ScoredDataset, locale: Locale, last_change: dt.date | None
         for c in comparisons
     ]
     pages += [report_spec(scored, locale, year, shared) for year in sorted(dataset.reports)]
+    pages.append(PageSpec(INDICATORS, "indicators.md.j2", {**shared, "series": series}))
+    pages += [
+        PageSpec(series_page(one), "series.md.j2", {**shared, "series": one, "chart": series_chart(one, locale)})
+        for one in series
+    ]
     return SitePlan(pages, build_nav(scored, locale), downloads)
+
+
+def all_series(scored: ScoredDataset) -> list[Series]:
+    """Every tool of the current set of indicators, each followed by its indicators, in the order of the file."""
+    framework = current_framework(scored.dataset)
+    found = []
+    for tool in framework.tools:
+        found.append(tool_series(scored, str(tool.id)))
+        found += [indicator_series(scored, n) for n, i in framework.by_number.items() if i.tool == tool.id]
+    return found
+
+
+def series_page(series: Series) -> str:
+    """Where a series' page is."""
+    return tool_page(series.key) if series.kind == "tool" else indicator_page(int(series.key))
 
 
 def report_spec(scored: ScoredDataset, locale: Locale, year: int, shared: Context) -> PageSpec:
@@ -120,10 +153,19 @@ def build_nav(scored: ScoredDataset, locale: Locale) -> list[NavEntry]:
     results: list[NavEntry] = [RESULTS]
     results += [results_page(year) for year in sorted(scores, reverse=True)]
     results += [comparison_page(c.before.year, c.after.year) for c in reversed(comparisons)]
+    indicators: list[NavEntry] = [INDICATORS]
+    for one in all_series(scored):
+        if one.kind == "tool":
+            indicators.append({f"{one.key} · {locale.text(one.name)}": [series_page(one)]})
+        else:
+            group = indicators[-1]
+            assert isinstance(group, dict)  # a tool's entry, opened just above
+            next(iter(group.values())).append(series_page(one))
     return [
         {locale.t("nav_home"): HOME},
         {locale.t("nav_measures"): measures},
         {locale.t("nav_results"): results},
+        {locale.t("nav_indicators"): indicators},
         {locale.t("nav_methodology"): METHODOLOGY},
         {locale.t("nav_downloads"): DOWNLOADS},
         {locale.t("nav_report"): [report_page(year) for year in sorted(dataset.reports, reverse=True)]},

@@ -7,6 +7,7 @@ on: every value from data is escaped once, here, and nowhere else.
 
 from __future__ import annotations
 
+import datetime as dt
 import posixpath
 import re
 from pathlib import Path
@@ -18,6 +19,7 @@ from markupsafe import Markup, escape
 from ..data.models import Text
 from ..numbers import format_change, format_score
 from . import routes
+from .cite import Citation, citation
 from .explain import level_reason
 from .locale import Locale
 
@@ -66,9 +68,14 @@ class PageRenderer:
     """A Jinja environment set up for one language."""
 
     def __init__(
-        self, locale: Locale, bytecode_cache: BytecodeCache | None = None, templates_dir: Path = TEMPLATES
+        self,
+        locale: Locale,
+        bytecode_cache: BytecodeCache | None = None,
+        templates_dir: Path = TEMPLATES,
+        site_url: str = "",
     ) -> None:
         self.locale = locale
+        self.site_url = site_url  # this language's address, for the absolute address a citation gives
         self.env = Environment(
             loader=FileSystemLoader(templates_dir),
             bytecode_cache=bytecode_cache,
@@ -112,10 +119,18 @@ class PageRenderer:
         return self.env.get_template(template).render(**context)
 
     def render(self, template: str, src_uri: str, **context: Any) -> str:
-        """Render one page; `href(target)` in the template links relative to this page."""
+        """Render one page; `href(target)` in the template links relative to this page, and `citation(…)` cites
+        it at its absolute address."""
+        page_url = self.site_url + url_of(src_uri)
+
+        def cited(agency: str, title: str, year: int | None, changed: dt.date | None) -> Citation:
+            """This page's citation."""
+            return citation(self.locale, agency, title, year, page_url, url_of(src_uri), changed)
+
         return self.env.get_template(template).render(
             href=lambda target, anchor="": relative_href(src_uri, target, anchor),
             file_href=lambda target: posixpath.relpath(target, url_of(src_uri) or "."),
+            citation=cited,
             **context,
         )
 

@@ -13,6 +13,7 @@ RESULTS = "results/index.md"
 METHODOLOGY = "methodology.md"
 ABOUT = "about.md"
 DOWNLOADS = "downloads.md"
+INDICATORS = "indicators/index.md"
 
 EXAMPLE_SITE = "https://example.org/ita/"  # the address of a new agency's data until it sets its own
 DATA_FOLDER = "data"  # the downloads, inside each language's site
@@ -47,6 +48,21 @@ def comparison_page(before: int, after: int) -> str:
 def report_page(year: int) -> str:
     """The printable report of one fiscal year."""
     return f"report/{year}.md"
+
+
+def indicator_page(number: int) -> str:
+    """One indicator of the current set, over the years."""
+    return f"indicators/{number}.md"
+
+
+def tool_page(tool: str) -> str:
+    """One assessment tool (IIT, EIT, OIT), over the years."""
+    return f"indicators/{tool.lower()}.md"
+
+
+def series_csv(key: str) -> str:
+    """The file name of one indicator's or tool's series."""
+    return f"ita-series-{key.lower()}.csv"
 
 
 def data_file(name: str) -> str:
