@@ -130,3 +130,21 @@ def test_a_series_holds_only_the_years_scored_on_the_current_set(seed):
     assert sorted(scored.scores) == [2566, 2567, 2568]
     assert indicator_series(scored, 6).years == [2567, 2568]  # the total-only year has no indicator to show
     assert [point.change for point in tool_series(scored, "EIT").points] == [None, Decimal("6.82")]
+
+
+def test_the_copy_button_copies_the_citation_and_without_scripts_the_text_is_there(browser, served_site):
+    context = browser.new_context(permissions=["clipboard-read", "clipboard-write"])
+    page_ = context.new_page()
+    page_.goto(f"{served_site}/en/indicators/6/")
+    button = page_.locator("button.ita-copy").first
+    button.click()
+    page_.wait_for_function("() => document.querySelector('button.ita-copy').textContent === 'Copied'")
+    copied = page_.evaluate("navigator.clipboard.readText()")
+    assert copied == page_.locator(".ita-cite__text").inner_text().strip()
+    assert copied.startswith("Mueang Pan Subdistrict Municipality. Indicator 6: Quality of Operations, FY2025")
+    context.close()
+    still = browser.new_context(java_script_enabled=False)
+    plain = still.new_page()
+    plain.goto(f"{served_site}/en/indicators/6/")
+    assert plain.locator("button.ita-copy").count() == 0 and plain.locator(".ita-cite__text").is_visible()
+    still.close()
