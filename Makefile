@@ -45,6 +45,14 @@ CHROMIUM ?= /usr/bin/chromium
 $(CHROMIUM):
 	apt-get update -qq && apt-get install -y -qq chromium fonts-thai-tlwg >/dev/null
 
+# tests/test_web_servers.py serves a build with deploy/nginx.conf and deploy/apache.conf through Debian's
+# nginx and Apache, run in the foreground from a temporary folder (no service is started or needed).
+SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
+NGINX := /usr/sbin/nginx
+APACHE := /usr/sbin/apache2
+$(NGINX) $(APACHE):
+	$(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq nginx-light apache2 >/dev/null
+
 ## build: both languages into site/ (site/th, site/en); a failed build leaves the old site/ as it was
 build: $(VENV)/.runtime
 	$(ITASITE) build
@@ -77,7 +85,7 @@ export: $(VENV)/.runtime
 	$(ITASITE) export "$(or $(FILE),data.xlsx)"
 
 ## test: lint, then the whole test suite (real builds included)
-test: $(VENV)/.test $(FORKS)/.installed $(CHROMIUM) node_modules/.installed lint
+test: $(VENV)/.test $(FORKS)/.installed $(CHROMIUM) $(NGINX) $(APACHE) node_modules/.installed lint
 	CHROMIUM=$(CHROMIUM) $(BIN)/pytest
 
 .PHONY: test-fast goldens
