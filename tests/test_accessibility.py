@@ -87,18 +87,42 @@ def test_the_logo_says_it_leads_to_the_agency_website(seed_site, lang, label):
     assert logos == [("https://www.muangpan.go.th/", label, label)] * 2
 
 
-@pytest.mark.parametrize("partial", ["header.html", "nav.html"])
-def test_overridden_partials_differ_from_material_only_in_the_logo_label(partial):
-    """When Material changes one of these partials, copy it again and change the logo line the same way."""
+SEARCH_INCLUDE = '{% include "partials/search.html" %}'
+NAMED_SEARCH = (
+    """{% filter replace('role="dialog">', 'role="dialog" aria-label="' ~ lang.t("search") | e ~ '">', 1) %}"""
+    + SEARCH_INCLUDE
+    + "{% endfilter %}"
+)
+
+
+@pytest.mark.parametrize(("partial", "comment"), [("header.html", 3), ("nav.html", 2)])
+def test_overridden_partials_differ_from_material_only_in_the_logo_label_and_search_name(partial, comment):
+    """When Material changes one of these partials, copy it again and change the logo line (and in the header,
+    the search dialog's include) the same way."""
     ours = (PROJECT / "overrides/partials" / partial).read_text(encoding="utf-8").splitlines()
     material = (Path(material_theme.__file__).parent / "templates/partials" / partial).read_text(encoding="utf-8")
     expected = material.splitlines()[3:]  # after Material's "generated" comment, which ours replaces
     relabelled = [
-        line.replace('title="{{ config.site_name | e }}"', 'title="{{ config.extra.homepage_label | e }}"').replace(
+        line.replace('title="{{ config.site_name | e }}"', 'title="{{ config.extra.homepage_label | e }}"')
+        .replace(
             'aria-label="{{ config.site_name }}" data-md-component="logo"',
             'aria-label="{{ config.extra.homepage_label | e }}" data-md-component="logo"',
         )
+        .replace(SEARCH_INCLUDE, NAMED_SEARCH)
         for line in expected
     ]
     assert relabelled != expected, "Material's logo line changed: redo the override"
-    assert ours[2:] == relabelled
+    assert (SEARCH_INCLUDE in material) == (partial == "header.html")
+    assert ours[comment:] == relabelled
+
+
+def test_material_search_dialog_still_needs_a_name():
+    """Material's dialog has role="dialog" and no name: when it gets one, drop the header's filter."""
+    material = (Path(material_theme.__file__).parent / "templates/partials/search.html").read_text(encoding="utf-8")
+    assert material.count('role="dialog">') == 1 and "aria-label" not in material.split('role="dialog">')[0]
+
+
+@pytest.mark.parametrize(("lang", "name"), [("th", "ค้นหา"), ("en", "Search")])
+def test_the_search_dialog_has_a_name(seed_site, lang, name):
+    html = (seed_site / f"{lang}/index.html").read_text(encoding="utf-8")
+    assert f'<div class="md-search" data-md-component="search" role="dialog" aria-label="{name}">' in html
