@@ -13,22 +13,35 @@ export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 
 
 .PHONY: build check serve serve-en test bench lint format clean
 
+# requirements*.txt carry the hash of every file of every pinned package (`make lock` writes them from the pins
+# in requirements*.in): pip refuses anything else. The project itself is installed apart, without its deps.
 $(VENV)/.runtime: requirements.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
-	$(PIP) -r requirements.txt
+	$(PIP) --require-hashes -r requirements.txt
 	$(PIP) --no-deps -e .
 	touch $@
 
 $(VENV)/.test: $(VENV)/.runtime requirements-test.txt
-	$(PIP) -r requirements-test.txt
+	$(PIP) --require-hashes -r requirements-test.txt
 	touch $@
+
+# uv resolves for every platform from Python 3.11.5 (pymdown-extensions 13.1's lowest), hashes from PyPI.
+# Each file's header keeps the command, so Dependabot can redo it when it moves a pin.
+LOCK := $(BIN)/uv pip compile --quiet --generate-hashes --universal --python-version 3.11.5
+.PHONY: lock
+## lock: rewrite the hashed requirements*.txt from the pins in requirements*.in (after changing a pin there)
+lock: $(VENV)/.test
+	$(LOCK) requirements.in -o requirements.txt
+	$(LOCK) requirements-test.in -o requirements-test.txt
+	$(LOCK) requirements-forks.in -o requirements-forks.txt
 
 # The maintained forks ProperDocs and MaterialX, which tests/test_forks.py builds the site with, in a venv
 # of their own: MaterialX installs the same `material` module as mkdocs-material.
 FORKS := .venv-forks
 $(FORKS)/.installed: requirements-forks.txt
 	$(PYTHON) -m venv $(FORKS)
-	$(FORKS)/bin/pip install --quiet --disable-pip-version-check --only-binary=:all: -r requirements-forks.txt
+	$(FORKS)/bin/pip install --quiet --disable-pip-version-check --only-binary=:all: --require-hashes \
+		-r requirements-forks.txt
 	touch $@
 
 .PHONY: forks
