@@ -48,7 +48,8 @@ $(FORKS)/.installed: requirements-forks.txt
 ## forks: install ProperDocs and MaterialX into .venv-forks (`make test` does it too)
 forks: $(FORKS)/.installed
 
-# axe-core, injected into the built pages by the accessibility test, from the npm registry (package-lock.json)
+# axe-core, injected into the built pages by the accessibility test, and Lighthouse, which make bench runs,
+# from the npm registry: exactly what package-lock.json holds, integrity hashes checked (npm ci)
 node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund --silent
 	touch $@
@@ -111,11 +112,17 @@ test-fast: $(VENV)/.test
 goldens: $(VENV)/.test
 	$(BIN)/pytest -q tests/test_goldens.py --update-goldens
 
-## bench: build-time figures (a benchmark, not a test)
-bench: $(VENV)/.runtime
+## bench: build-time figures and Lighthouse's phone scores behind the tested nginx (a benchmark, not a test)
+bench: $(VENV)/.runtime $(CHROMIUM) $(NGINX) node_modules/.installed
 	$(BIN)/python bench/site.py
 	$(BIN)/python bench/search.py
 	$(BIN)/python bench/imports.py
+	CHROME_PATH=$(CHROMIUM) $(BIN)/python bench/lighthouse.py
+
+.PHONY: lighthouse
+## lighthouse: only the Lighthouse part of make bench (four scores per page type, both languages)
+lighthouse: $(VENV)/.runtime $(CHROMIUM) $(NGINX) node_modules/.installed
+	CHROME_PATH=$(CHROMIUM) $(BIN)/python bench/lighthouse.py
 
 ## lint: ruff (lint and format) on all Python, mypy --strict on the package
 lint: $(VENV)/.test

@@ -6,6 +6,7 @@ search in Chromium are checked through each server."""
 from __future__ import annotations
 
 import gzip
+import importlib.util
 import re
 import shutil
 import urllib.error
@@ -173,3 +174,24 @@ def test_search_works_through_the_server_under_its_policy(browser, server):
     assert "/ita/en/measures/2568/11-satisfaction-survey/" in search(page, "complaints")[:5], name
     assert page.evaluate("window.__violations") == [], name
     page.close()
+
+
+@pytest.mark.browser
+def test_lighthouse_of_make_bench_scores_a_page_through_nginx(built):
+    """The bench's Lighthouse run (bench/lighthouse.py) gives the four scores; the ones that do not depend on
+    the machine's speed must be 100. Performance is printed by `make bench`, never asserted."""
+    spec = importlib.util.spec_from_file_location("lighthouse_bench", PROJECT / "bench/lighthouse.py")
+    assert spec and spec.loader
+    bench = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(bench)
+    assert bench.LIGHTHOUSE.is_file(), "no Lighthouse: `make test` installs it with npm ci"
+    with web_server("nginx", *built) as url:
+        report = bench.audit(f"{url}/ita/th/")
+    scores = bench.scores(report)
+    assert set(scores) == {"performance", "accessibility", "best-practices", "seo"}
+    assert all(0 <= value <= 100 for value in scores.values())
+    assert {k: v for k, v in scores.items() if k != "performance"} == {
+        "accessibility": 100,
+        "best-practices": 100,
+        "seo": 100,
+    }, bench.lost_points(report)
