@@ -3,8 +3,10 @@ in the foreground, on a free port of 127.0.0.1, with everything they write in a 
 
 from __future__ import annotations
 
+import ctypes
 import os
 import shutil
+import signal
 import socket
 import subprocess
 import tempfile
@@ -28,6 +30,14 @@ def settings(server: str, root: Path, policy: str) -> str:
     text = (DEPLOY / f"{server}.conf").read_text(encoding="utf-8")
     assert DOCUMENT_ROOT in text and POLICY in text, f"deploy/{server}.conf lost its placeholders"
     return text.replace(POLICY, policy).replace(DOCUMENT_ROOT, str(root))
+
+
+_PRCTL = ctypes.CDLL(None).prctl  # looked up here: the child process only calls it
+
+
+def _end_with_parent() -> None:
+    """In the server's process before it starts: stop it when the process that started it ends, even killed."""
+    _PRCTL(1, int(signal.SIGTERM))  # PR_SET_PDEATHSIG
 
 
 def free_port() -> int:
@@ -81,7 +91,7 @@ def web_server(server: str, root: Path, policy: str) -> Iterator[str]:
     write = _nginx_config if server == "nginx" else _apache_config
     command = write(folder, port, settings(server, root, policy))
     with (folder / "stderr.log").open("wb") as stderr:
-        process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=stderr)
+        process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=stderr, preexec_fn=_end_with_parent)
     url = f"http://127.0.0.1:{port}"
     try:
         wait_for(lambda: process.poll() is not None or fetch(f"{url}/ita/", timeout=2)[0] == 200, 20)
