@@ -64,8 +64,10 @@ $(CHROMIUM):
 SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
 NGINX := /usr/sbin/nginx
 APACHE := /usr/sbin/apache2
+# (Ubuntu has no nginx-light: its nginx is the same small build.)
 $(NGINX) $(APACHE):
-	$(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq nginx-light apache2 >/dev/null
+	$(SUDO) apt-get update -qq
+	$(SUDO) apt-get install -y -qq nginx-light apache2 >/dev/null || $(SUDO) apt-get install -y -qq nginx apache2 >/dev/null
 
 ## build: both languages into site/ (site/th, site/en); a failed build leaves the old site/ as it was
 build: $(VENV)/.runtime
