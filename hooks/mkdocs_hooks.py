@@ -22,17 +22,19 @@ from mkdocs.structure.pages import Page
 
 from itasite.build.cache import compiled_templates
 from itasite.build.compact import compact_html
+from itasite.build.history import read_history
 from itasite.build.provenance import Provenance, provenance
 from itasite.data.messages import chosen_language, say
 from itasite.data.problems import DataError
 from itasite.pipeline import plan, prepare
 from itasite.scoring import ScoredDataset
 from itasite.search.index import prepare_search
+from itasite.site.changes import Feed, build_feed
 from itasite.site.locale import Locale, load_locale
 from itasite.site.opendata import EMPTY_SITEMAP
 from itasite.site.plan import SitePlan
 from itasite.site.render import PageRenderer, render_root_files
-from itasite.site.routes import DATA_FOLDER, EXAMPLE_SITE, data_file, site_root
+from itasite.site.routes import CHANGES, DATA_FOLDER, EXAMPLE_SITE, FEED, data_file, site_root
 
 log = logging.getLogger("mkdocs.hooks.itasite")
 
@@ -52,6 +54,7 @@ class Build:
     plan: SitePlan
     renderer: PageRenderer
     cache: Path | None  # where work is kept between builds; None keeps nothing
+    feed: Feed | None  # the Atom feed of the data's changes; None without history
 
 
 _command = "build"  # `build` or `serve`, from on_startup: only `build` writes the site's root files
@@ -85,7 +88,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         raise PluginError(error.report(chosen_language())) from None
     locale = load_locale(lang)
     origin = provenance(data_dir)
-    site_plan = plan(scored, locale, origin.data_changed)
+    site_plan = plan(scored, locale, origin.data_changed, read_history(data_dir))
     agency = locale.text(scored.dataset.agency.name)
     config.site_name = locale.t("site_name", agency=agency)
     config.site_description = locale.t("site_description", agency=agency)
@@ -104,9 +107,24 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     ]
     cache = (project / config.extra["cache_dir"]).resolve() if config.extra.get("cache_dir") else None
     renderer = PageRenderer(locale, compiled_templates(cache, "pages"), site_url=config.site_url)
-    _build = Build(scored, site_plan, renderer, cache)
+    feed = _feed(config, site_plan, locale, agency)
+    config.extra["feed"] = {"href": data_file(FEED), "title": locale.t("feed_link")} if feed else None
+    _build = Build(scored, site_plan, renderer, cache, feed)
     apply_agency_look(config, scored, locale)
     return config
+
+
+def _feed(config: MkDocsConfig, site_plan: SitePlan, locale: Locale, agency: str) -> Feed | None:
+    """The Atom feed of the data's changes, with addresses under the site's own; None without history."""
+    if not site_plan.changes:
+        return None
+    texts = {
+        "title": locale.t("feed_title", agency=agency),
+        "subtitle": locale.t("feed_subtitle"),
+        "author": agency,
+        "files": locale.t("changes_files"),
+    }
+    return build_feed(site_plan.changes, config.site_url or "", data_file(FEED), CHANGES, texts, locale.lang)
 
 
 def _hand_written(config: MkDocsConfig, path: str) -> str | list[str] | None:
@@ -163,6 +181,9 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     for download in build.plan.downloads:
         files.append(File.generated(config, data_file(download.name), content=download.content))
     files.append(File.generated(config, f"{DATA_FOLDER}/sitemap.xml", content=EMPTY_SITEMAP))
+    if build.feed:
+        feed = build.renderer.render_file("feed.xml.j2", feed=build.feed)
+        files.append(File.generated(config, data_file(FEED), content=feed))
     dataset = build.scored.dataset
     if dataset.agency.logo:
         logo = (dataset.root / dataset.agency.logo).read_bytes()

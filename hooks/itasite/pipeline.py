@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+from .build.history import History
 from .data.dataset import assemble, read_data
 from .data.problems import DataError
 from .scoring import ScoredDataset, score_dataset
@@ -26,6 +27,8 @@ def prepare(data_dir: Path, project: Path | None = None) -> ScoredDataset:
     return score_dataset(assemble(files))
 
 
-def plan(scored: ScoredDataset, locale: Locale, last_change: dt.date | None = None) -> SitePlan:
-    """The pages, downloads and navigation of one language's site."""
-    return plan_site(scored, locale, last_change)
+def plan(
+    scored: ScoredDataset, locale: Locale, last_change: dt.date | None = None, history: History | None = None
+) -> SitePlan:
+    """The pages, downloads and navigation of one language's site, each page dated from `history`."""
+    return plan_site(scored, locale, last_change, history)

@@ -10,13 +10,18 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..build.history import History
 from ..numbers import fiscal_year_bounds
 from ..scoring import ScoredDataset
+from . import pagedata
+from .changes import ChangeView, change_views, latest
 from .charts import indicators_chart, tools_chart, totals_chart
 from .locale import Locale
 from .opendata import Download, build_downloads
+from .pagedata import Sources
 from .routes import (
     ABOUT,
+    CHANGES,
     DOWNLOADS,
     HOME,
     INDICATORS,
@@ -40,11 +45,14 @@ NavEntry = str | dict[str, Any]  # MkDocs' nav: a page path, or {title: page or 
 
 @dataclass(frozen=True)
 class PageSpec:
-    """One generated page: where it goes, which template renders it, and with what."""
+    """One generated page: where it goes, which template renders it, with what, and from which data files
+    (pagedata.py; None: every file), so its context can say when its own data last changed (`changed`)."""
 
     src_uri: str
     template: str
     context: Context = field(hash=False)
+    sources: Sources = None
+    label: str = ""  # the name the changes page gives the page when it lists it
 
 
 @dataclass(frozen=True)
@@ -54,34 +62,53 @@ class SitePlan:
     pages: list[PageSpec]
     nav: list[NavEntry]
     downloads: list[Download]
+    changes: tuple[ChangeView, ...] = ()  # the data's changes, newest first, with the pages each touched
 
 
-def plan_site(scored: ScoredDataset, locale: Locale, last_change: dt.date | None = None) -> SitePlan:
-    """All pages and downloads of one language's site, and its navigation."""
+def plan_site(
+    scored: ScoredDataset, locale: Locale, last_change: dt.date | None = None, history: History | None = None
+) -> SitePlan:
+    """All pages and downloads of one language's site, and its navigation; each page's context says when
+    its own data last changed (`changed`, from `history`; None when there is no history)."""
     dataset, scores, comparisons = scored.dataset, scored.scores, scored.comparisons
     series = all_series(scored)
+    history = history or History()
     downloads = build_downloads(dataset, scores, last_change)
     series_files = {series_csv(one.key): one for one in series}
     downloads += [Download(name, series_file(one)) for name, one in series_files.items()]
     shared: Context = {"data": dataset, "scores": scores, "comparisons": comparisons}
+    shared["history_available"] = history.available
     shared["totals_chart"] = totals_chart(scores, locale, dataset.national)
-    latest = scores[max(scores)]
-    previous = next((c for c in comparisons if c.after is latest), None)
+    newest = scores[max(scores)]
+    previous = next((c for c in comparisons if c.after is newest), None)
+    home = {**shared, "latest": newest, "previous": previous}
     pages = [
-        PageSpec(HOME, "home.md.j2", {**shared, "latest": latest, "previous": previous}),
-        PageSpec(MEASURES, "measures.md.j2", shared),
-        PageSpec(RESULTS, "results-index.md.j2", shared),
-        PageSpec(METHODOLOGY, "methodology.md.j2", shared),
-        PageSpec(ABOUT, "about.md.j2", shared),
+        PageSpec(HOME, "home.md.j2", home, pagedata.home_sources(dataset), locale.t("nav_home")),
+        PageSpec(
+            MEASURES, "measures.md.j2", shared, pagedata.measures_index_sources(dataset), locale.t("nav_measures")
+        ),
+        PageSpec(
+            RESULTS, "results-index.md.j2", shared, pagedata.results_index_sources(dataset), locale.t("nav_results")
+        ),
+        PageSpec(METHODOLOGY, "methodology.md.j2", shared, pagedata.methodology_sources(), locale.t("nav_methodology")),
+        PageSpec(ABOUT, "about.md.j2", shared, pagedata.about_sources(dataset), locale.t("nav_about")),
         PageSpec(
             DOWNLOADS,
             "downloads.md.j2",
             {**shared, "downloads": downloads, "last_change": last_change, "series_files": series_files},
+            None,
+            locale.t("nav_downloads"),
         ),
     ]
     for year, measures in dataset.measures.items():
         pages += [
-            PageSpec(measure_page(year, m.id), "measure.md.j2", {**shared, "measure": m, "score": scores.get(year)})
+            PageSpec(
+                measure_page(year, m.id),
+                "measure.md.j2",
+                {**shared, "measure": m, "score": scores.get(year)},
+                pagedata.measure_sources(m),
+                f"{m.number}. {locale.text(m.title)}",
+            )
             for m in measures
         ]
     pages += [
@@ -89,6 +116,8 @@ def plan_site(scored: ScoredDataset, locale: Locale, last_change: dt.date | None
             results_page(year),
             "results.md.j2",
             {**shared, "score": s, "chart": tools_chart(s, locale) if s.broken_down else None},
+            pagedata.results_sources(dataset, year),
+            locale.t("results_title", year=locale.year(year)),
         )
         for year, s in scores.items()
     ]
@@ -97,6 +126,8 @@ def plan_site(scored: ScoredDataset, locale: Locale, last_change: dt.date | None
             comparison_page(c.before.year, c.after.year),
             "comparison.md.j2",
             {**shared, "comparison": c, "chart": indicators_chart(c, dataset.indicators_for(c.after.year), locale)},
+            pagedata.comparison_sources(c.before.year, c.after.year),
+            locale.t("compare_title", before=locale.year(c.before.year), after=locale.year(c.after.year)),
         )
         for c in comparisons
     ]
@@ -106,7 +137,16 @@ def plan_site(scored: ScoredDataset, locale: Locale, last_change: dt.date | None
         PageSpec(series_page(one), "series.md.j2", {**shared, "series": one, "chart": series_chart(one, locale)})
         for one in series
     ]
-    return SitePlan(pages, build_nav(scored, locale), downloads)
+    views = change_views(history, [(page.src_uri, page.label or page.src_uri, page.sources) for page in pages])
+    pages.append(PageSpec(CHANGES, "changes.md.j2", {**shared, "changes": views}, None, locale.t("nav_changes")))
+    pages = [dated(page, history) for page in pages]
+    return SitePlan(pages, build_nav(scored, locale), downloads, views)
+
+
+def dated(page: PageSpec, history: History) -> PageSpec:
+    """The page with `changed` in its context: when the files it is built from last changed."""
+    context = {**page.context, "changed": latest(history, page.sources)}
+    return PageSpec(page.src_uri, page.template, context, page.sources, page.label)
 
 
 def all_series(scored: ScoredDataset) -> list[Series]:
@@ -141,7 +181,9 @@ def report_spec(scored: ScoredDataset, locale: Locale, year: int, shared: Contex
         "period_start": start,
         "period_end": end,
     }
-    return PageSpec(report_page(year), "report.md.j2", context)
+    sources = pagedata.report_sources(dataset, year)
+    label = f"{locale.t('nav_report')} · {locale.year(year)}"
+    return PageSpec(report_page(year), "report.md.j2", context, sources, label)
 
 
 def build_nav(scored: ScoredDataset, locale: Locale) -> list[NavEntry]:
@@ -168,6 +210,7 @@ def build_nav(scored: ScoredDataset, locale: Locale) -> list[NavEntry]:
         {locale.t("nav_indicators"): indicators},
         {locale.t("nav_methodology"): METHODOLOGY},
         {locale.t("nav_downloads"): DOWNLOADS},
+        {locale.t("nav_changes"): CHANGES},
         {locale.t("nav_report"): [report_page(year) for year in sorted(dataset.reports, reverse=True)]},
         {locale.t("nav_about"): ABOUT},
     ]

@@ -14,6 +14,7 @@ METHODOLOGY = "methodology.md"
 ABOUT = "about.md"
 DOWNLOADS = "downloads.md"
 INDICATORS = "indicators/index.md"
+CHANGES = "changes.md"
 
 EXAMPLE_SITE = "https://example.org/ita/"  # the address of a new agency's data until it sets its own
 DATA_FOLDER = "data"  # the downloads, inside each language's site
@@ -22,6 +23,9 @@ TOTALS_CSV = "ita-totals.csv"
 MEASURES_CSV = "ita-measures.csv"
 DATA_JSON = "ita-data.json"
 SCHEMA_JSON = "ita-data.schema.json"
+# The Atom feed of the data's changes. It lives beside the downloads because Material's script fetches the
+# sitemap.xml next to every <link rel="alternate">, and data/ holds an empty one.
+FEED = "feed.xml"
 
 
 def site_root(configured: str, in_data: str | None) -> str:

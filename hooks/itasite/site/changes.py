@@ -1,0 +1,122 @@
+"""What changed in the data and when: each page's date, the changes page's entries and the Atom feed.
+
+The history comes from git (build/history.py); the page plan says which files each page is built from
+(pagedata.py). Here the two meet: a page's `changed` is the newest commit that touched its files, and each
+commit lists the pages it touched. The feed is plain data with absolute addresses, drawn by feed.xml.j2.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from dataclasses import dataclass
+
+from ..build.history import Change, History
+from .pagedata import Sources
+from .render import url_of
+
+ANCHOR = "change-"  # the id of a change on the changes page: this and the start of its commit id
+ANCHOR_DIGITS = 12  # enough to stay unique, and the same however long git's short ids grow
+FEED_ID = uuid.UUID("5b0f8f0e-7c1e-4d57-9d4e-1f3a0e6b2a90")  # the namespace of the feed's entry ids
+
+
+@dataclass(frozen=True)
+class PageRef:
+    """A generated page a change touched: its source path and the name readers know it by."""
+
+    src_uri: str
+    label: str
+
+
+@dataclass(frozen=True)
+class ChangeView:
+    """One commit as the changes page and the feed show it."""
+
+    change: Change
+    pages: tuple[PageRef, ...]  # the pages built from the files it changed, in the plan's order
+    anchor: str
+
+
+@dataclass(frozen=True)
+class FeedEntry:
+    """One entry of the Atom feed, every address absolute."""
+
+    id: str
+    title: str
+    updated: str
+    link: str
+    summary: str
+    related: tuple[tuple[str, str], ...]  # (address, label) of each page the change touched
+
+
+@dataclass(frozen=True)
+class Feed:
+    """The Atom feed of one language: the data's changes, newest first."""
+
+    id: str
+    title: str
+    subtitle: str
+    lang: str
+    link: str  # the feed's own address
+    page: str  # the changes page's address
+    author: str
+    updated: str
+    entries: tuple[FeedEntry, ...]
+
+
+def anchor_of(change: Change) -> str:
+    """The id of a change on the changes page, stable for good."""
+    return ANCHOR + change.commit[:ANCHOR_DIGITS]
+
+
+def change_views(history: History, pages: list[tuple[str, str, Sources]]) -> tuple[ChangeView, ...]:
+    """Every change of the history with the pages it touched; `pages` are (source path, label, sources)."""
+    return tuple(
+        ChangeView(
+            change,
+            tuple(PageRef(uri, label) for uri, label, sources in pages if change.touches(sources)),
+            anchor_of(change),
+        )
+        for change in history.changes
+    )
+
+
+def entry_id(change: Change, lang: str) -> str:
+    """An entry's id: the same for a commit in every build and at every address, distinct per language."""
+    return uuid.uuid5(FEED_ID, f"{lang}:{change.commit}").urn
+
+
+def build_feed(
+    views: tuple[ChangeView, ...], site_url: str, feed_path: str, changes_page: str, texts: dict[str, str], lang: str
+) -> Feed:
+    """The feed of one language's site at `site_url` (ending in a slash); `texts` holds its title, subtitle,
+    author and the words for the files and pages of an entry."""
+    page = site_url + url_of(changes_page)
+    entries = tuple(
+        FeedEntry(
+            id=entry_id(view.change, lang),
+            title=view.change.subject,
+            updated=view.change.time,
+            link=f"{page}#{view.anchor}",
+            summary=f"{texts['files']}: {', '.join(view.change.files)}",
+            related=tuple((site_url + url_of(ref.src_uri), ref.label) for ref in view.pages),
+        )
+        for view in views
+    )
+    updated = entries[0].updated if entries else ""
+    return Feed(
+        id=site_url + feed_path,
+        title=texts["title"],
+        subtitle=texts["subtitle"],
+        lang=lang,
+        link=site_url + feed_path,
+        page=page,
+        author=texts["author"],
+        updated=updated,
+        entries=entries,
+    )
+
+
+def latest(history: History, sources: Sources) -> dt.date | None:
+    """When a page's data last changed: the newest commit that touched its sources; None without history."""
+    return history.last_change(sources) if history.available else None
