@@ -108,7 +108,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     cache = (project / config.extra["cache_dir"]).resolve() if config.extra.get("cache_dir") else None
     renderer = PageRenderer(locale, compiled_templates(cache, "pages"), site_url=config.site_url)
     feed = _feed(config, site_plan, locale, agency)
-    config.extra["feed"] = {"href": data_file(FEED), "title": locale.t("feed_link")} if feed else None
+    config.extra["feed"] = {"href": data_file(FEED), "title": "Atom"} if feed else None  # short: on every page
     _build = Build(scored, site_plan, renderer, cache, feed)
     apply_agency_look(config, scored, locale)
     return config

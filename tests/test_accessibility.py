@@ -30,6 +30,7 @@ def test_no_serious_violations(browser, served_site, subpath_site, seed_site, vi
     viewport, scheme = VIEWS[view]
     context = browser.new_context(viewport=viewport, color_scheme=scheme)
     problems, checked = [], 0
+    assert {"th/changes/", "en/changes/"} <= set(pages(seed_site))  # the page of the data's changes too
     for path in pages(seed_site):
         page = context.new_page()
         # 404 pages link from the site's root path, so they are opened where that path is served

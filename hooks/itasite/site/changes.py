@@ -35,6 +35,7 @@ class ChangeView:
     change: Change
     pages: tuple[PageRef, ...]  # the pages built from the files it changed, in the plan's order
     anchor: str
+    every_page: bool = False  # it touched the files of every page (the agency's name, say): `pages` is empty
 
 
 @dataclass(frozen=True)
@@ -70,15 +71,14 @@ def anchor_of(change: Change) -> str:
 
 
 def change_views(history: History, pages: list[tuple[str, str, Sources]]) -> tuple[ChangeView, ...]:
-    """Every change of the history with the pages it touched; `pages` are (source path, label, sources)."""
-    return tuple(
-        ChangeView(
-            change,
-            tuple(PageRef(uri, label) for uri, label, sources in pages if change.touches(sources)),
-            anchor_of(change),
-        )
-        for change in history.changes
-    )
+    """Every change of the history with the pages it touched; `pages` are (source path, label, sources). A
+    change to every page says so rather than list them all, which keeps the changes page light."""
+    views = []
+    for change in history.changes:
+        touched = tuple(PageRef(uri, label) for uri, label, sources in pages if change.touches(sources))
+        every = len(touched) == len(pages)
+        views.append(ChangeView(change, () if every else touched, anchor_of(change), every))
+    return tuple(views)
 
 
 def entry_id(change: Change, lang: str) -> str:

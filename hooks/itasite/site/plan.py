@@ -107,7 +107,7 @@ def plan_site(
                 "measure.md.j2",
                 {**shared, "measure": m, "score": scores.get(year)},
                 pagedata.measure_sources(m),
-                f"{m.number}. {locale.text(m.title)}",
+                locale.t("changes_measure", number=m.number, year=locale.year_short(year)),
             )
             for m in measures
         ]
