@@ -102,3 +102,17 @@ def report_sources(dataset: Dataset, year: int) -> Sources:
     before = [y for y in sorted(dataset.results) if y < year][-1:]
     results = (results_file(y) for y in (*before, year) if y in dataset.results)
     return (AGENCY, UNITS, *SCORING, report_file(year), *measures, folder, *results)
+
+
+def indicators_index_sources(dataset: Dataset) -> Sources:
+    """Every tool and indicator of the current set with its latest score."""
+    return (AGENCY, *SCORING, *_all_results(dataset))
+
+
+def series_sources(dataset: Dataset, kind: str) -> Sources:
+    """A tool's or an indicator's scores in every year, with the year's total, level and national figure; an
+    indicator's page also lists the measures that name it, so every measure file counts (one that stops
+    naming it changes the page too)."""
+    measures = (measure_file(m) for year in dataset.measures.values() for m in year) if kind != "tool" else ()
+    listed = (listing(MEASURES_FOLDER),) if kind != "tool" else ()
+    return (AGENCY, *SCORING, *_all_results(dataset), *_national(dataset), *measures, *listed)

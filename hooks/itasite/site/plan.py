@@ -132,9 +132,18 @@ def plan_site(
         for c in comparisons
     ]
     pages += [report_spec(scored, locale, year, shared) for year in sorted(dataset.reports)]
-    pages.append(PageSpec(INDICATORS, "indicators.md.j2", {**shared, "series": series}))
+    indicators = pagedata.indicators_index_sources(dataset)
+    pages.append(
+        PageSpec(INDICATORS, "indicators.md.j2", {**shared, "series": series}, indicators, locale.t("nav_indicators"))
+    )
     pages += [
-        PageSpec(series_page(one), "series.md.j2", {**shared, "series": one, "chart": series_chart(one, locale)})
+        PageSpec(
+            series_page(one),
+            "series.md.j2",
+            {**shared, "series": one, "chart": series_chart(one, locale)},
+            pagedata.series_sources(dataset, one.kind),
+            one.key if one.kind == "tool" else locale.t("changes_indicator", number=one.key),
+        )
         for one in series
     ]
     views = change_views(history, [(page.src_uri, page.label or page.src_uri, page.sources) for page in pages])
