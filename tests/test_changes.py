@@ -117,11 +117,8 @@ def test_exactly_the_pages_built_from_a_changed_file_take_its_date(no_outer_repo
         "measures/2568/01-service-standards.md",
         "report/2568.md",
     ]
-    assert [page.label for page in newest.pages][2:5] == [
-        "Measure 1, FY2025",
-        "Printable report · FY2025 (B.E. 2568)",
-        "Indicator 1",
-    ]
+    titles = [page.title for page in newest.pages][2:5]
+    assert titles == ["Measures, FY2025: 1", "Printable report · FY2025 (B.E. 2568)", "Indicators: 1"]
 
 
 def test_without_history_every_page_says_so():

@@ -26,6 +26,12 @@ class PageRef:
 
     src_uri: str
     label: str
+    group: str = ""  # pages of one kind (a year's measures) are listed under one name, each by its number
+
+    @property
+    def title(self) -> str:
+        """The page's whole name, group included."""
+        return f"{self.group}: {self.label}" if self.group else self.label
 
 
 @dataclass(frozen=True)
@@ -36,6 +42,17 @@ class ChangeView:
     pages: tuple[PageRef, ...]  # the pages built from the files it changed, in the plan's order
     anchor: str
     every_page: bool = False  # it touched the files of every page (the agency's name, say): `pages` is empty
+
+    @property
+    def grouped(self) -> list[tuple[str, list[PageRef]]]:
+        """The pages in runs of one group each, in the plan's order; a page of no group is a run of its own."""
+        runs: list[tuple[str, list[PageRef]]] = []
+        for ref in self.pages:
+            if ref.group and runs and runs[-1][0] == ref.group:
+                runs[-1][1].append(ref)
+            else:
+                runs.append((ref.group, [ref]))
+        return runs
 
 
 @dataclass(frozen=True)
@@ -70,12 +87,12 @@ def anchor_of(change: Change) -> str:
     return ANCHOR + change.commit[:ANCHOR_DIGITS]
 
 
-def change_views(history: History, pages: list[tuple[str, str, Sources]]) -> tuple[ChangeView, ...]:
-    """Every change of the history with the pages it touched; `pages` are (source path, label, sources). A
+def change_views(history: History, pages: list[tuple[PageRef, Sources]]) -> tuple[ChangeView, ...]:
+    """Every change of the history with the pages it touched; `pages` are each page with its sources. A
     change to every page says so rather than list them all, which keeps the changes page light."""
     views = []
     for change in history.changes:
-        touched = tuple(PageRef(uri, label) for uri, label, sources in pages if change.touches(sources))
+        touched = tuple(ref for ref, sources in pages if change.touches(sources))
         every = len(touched) == len(pages)
         views.append(ChangeView(change, () if every else touched, anchor_of(change), every))
     return tuple(views)
@@ -99,7 +116,7 @@ def build_feed(
             updated=view.change.time,
             link=f"{page}#{view.anchor}",
             summary=f"{texts['files']}: {', '.join(view.change.files)}",
-            related=tuple((site_url + url_of(ref.src_uri), ref.label) for ref in view.pages),
+            related=tuple((site_url + url_of(ref.src_uri), ref.title) for ref in view.pages),
         )
         for view in views
     )

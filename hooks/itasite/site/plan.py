@@ -14,7 +14,7 @@ from ..build.history import History
 from ..numbers import fiscal_year_bounds
 from ..scoring import ScoredDataset
 from . import pagedata
-from .changes import ChangeView, change_views, latest
+from .changes import ChangeView, PageRef, change_views, latest
 from .charts import indicators_chart, tools_chart, totals_chart
 from .locale import Locale
 from .opendata import Download, build_downloads
@@ -53,6 +53,7 @@ class PageSpec:
     context: Context = field(hash=False)
     sources: Sources = None
     label: str = ""  # the name the changes page gives the page when it lists it
+    group: str = ""  # the name of its kind, when the changes page lists such pages together by `label`
 
 
 @dataclass(frozen=True)
@@ -107,7 +108,8 @@ def plan_site(
                 "measure.md.j2",
                 {**shared, "measure": m, "score": scores.get(year)},
                 pagedata.measure_sources(m),
-                locale.t("changes_measure", number=m.number, year=locale.year_short(year)),
+                str(m.number),
+                locale.t("changes_measures_of", year=locale.year_short(year)),
             )
             for m in measures
         ]
@@ -142,11 +144,13 @@ def plan_site(
             "series.md.j2",
             {**shared, "series": one, "chart": series_chart(one, locale)},
             pagedata.series_sources(dataset, one.kind),
-            one.key if one.kind == "tool" else locale.t("changes_indicator", number=one.key),
+            one.key,
+            locale.t("nav_indicators"),
         )
         for one in series
     ]
-    views = change_views(history, [(page.src_uri, page.label or page.src_uri, page.sources) for page in pages])
+    refs = [(PageRef(page.src_uri, page.label or page.src_uri, page.group), page.sources) for page in pages]
+    views = change_views(history, refs)
     pages.append(PageSpec(CHANGES, "changes.md.j2", {**shared, "changes": views}, None, locale.t("nav_changes")))
     pages = [dated(page, history) for page in pages]
     return SitePlan(pages, build_nav(scored, locale), downloads, views)
@@ -155,7 +159,7 @@ def plan_site(
 def dated(page: PageSpec, history: History) -> PageSpec:
     """The page with `changed` in its context: when the files it is built from last changed."""
     context = {**page.context, "changed": latest(history, page.sources)}
-    return PageSpec(page.src_uri, page.template, context, page.sources, page.label)
+    return PageSpec(page.src_uri, page.template, context, page.sources, page.label, page.group)
 
 
 def all_series(scored: ScoredDataset) -> list[Series]:
