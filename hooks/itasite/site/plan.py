@@ -10,6 +10,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..data.licences import licence_named
 from ..numbers import fiscal_year_bounds
 from ..scoring import ScoredDataset
 from .charts import indicators_chart, tools_chart, totals_chart
@@ -63,7 +64,8 @@ def plan_site(scored: ScoredDataset, locale: Locale, last_change: dt.date | None
     downloads = build_downloads(dataset, scores, last_change)
     series_files = {series_csv(one.key): one for one in series}
     downloads += [Download(name, series_file(one)) for name, one in series_files.items()]
-    shared: Context = {"data": dataset, "scores": scores, "comparisons": comparisons}
+    licence = licence_named(dataset.agency.licence)  # None: not stated, and the pages say so
+    shared: Context = {"data": dataset, "scores": scores, "comparisons": comparisons, "licence": licence}
     shared["totals_chart"] = totals_chart(scores, locale, dataset.national)
     latest = scores[max(scores)]
     previous = next((c for c in comparisons if c.after is latest), None)
