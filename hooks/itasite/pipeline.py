@@ -26,6 +26,6 @@ def prepare(data_dir: Path, project: Path | None = None) -> ScoredDataset:
     return score_dataset(assemble(files))
 
 
-def plan(scored: ScoredDataset, locale: Locale, last_change: dt.date | None = None) -> SitePlan:
-    """The pages, downloads and navigation of one language's site."""
-    return plan_site(scored, locale, last_change)
+def plan(scored: ScoredDataset, locale: Locale, last_change: dt.date | None = None, site_url: str = "") -> SitePlan:
+    """The pages, downloads and navigation of one language's site, published at `site_url`."""
+    return plan_site(scored, locale, last_change, site_url)

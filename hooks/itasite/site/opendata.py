@@ -43,6 +43,17 @@ MEASURE_COLUMNS = [
     "period_end", "indicators", "steps_th", "steps_en", "outputs_th", "outputs_en", "outcomes_th", "outcomes_en",
 ]  # fmt: skip
 
+# What datapackage.json says of the CSV columns: the type of each that is not text (a column named here has
+# this type in every CSV), and each file's primary key. A CSV added to the downloads is described from its
+# header row with these.
+COLUMN_TYPES = {
+    "year_be": "integer", "year_ce": "integer", "indicator": "integer", "number": "integer", "score": "number",
+    "total_official": "number", "total_computed": "number", "period_start": "date", "period_end": "date",
+    "value": "number", "change": "number",
+}  # fmt: skip
+PRIMARY_KEYS = {SCORES_CSV: ["year_be", "indicator"], TOTALS_CSV: ["year_be"], MEASURES_CSV: ["year_be", "number"]}
+SERIES_PRIMARY_KEY = ["year_be"]  # every series CSV (routes.series_csv): one row per year
+
 
 class Export(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)

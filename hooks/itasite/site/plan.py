@@ -10,15 +10,17 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..data.licences import licence_named
 from ..numbers import fiscal_year_bounds
 from ..scoring import ScoredDataset
+from .catalogue import Catalogue, catalogue_of, dataset_jsonld
 from .charts import indicators_chart, tools_chart, totals_chart
-from .locale import Locale
+from .locale import LANGUAGES, Locale, load_locale
 from .opendata import Download, build_downloads
+from .portals import catalogue_downloads
 from .routes import (
     ABOUT,
     DOWNLOADS,
+    EXAMPLE_SITE,
     HOME,
     INDICATORS,
     MEASURES,
@@ -57,15 +59,20 @@ class SitePlan:
     downloads: list[Download]
 
 
-def plan_site(scored: ScoredDataset, locale: Locale, last_change: dt.date | None = None) -> SitePlan:
-    """All pages and downloads of one language's site, and its navigation."""
+def plan_site(
+    scored: ScoredDataset, locale: Locale, last_change: dt.date | None = None, site_url: str = ""
+) -> SitePlan:
+    """All pages and downloads of one language's site, and its navigation; `site_url` is the address of this
+    language's site (`…/th/`), which the catalogue files and the pages' schema.org markup give in full."""
     dataset, scores, comparisons = scored.dataset, scored.scores, scored.comparisons
     series = all_series(scored)
-    downloads = build_downloads(dataset, scores, last_change)
     series_files = {series_csv(one.key): one for one in series}
-    downloads += [Download(name, series_file(one)) for name, one in series_files.items()]
-    licence = licence_named(dataset.agency.licence)  # None: not stated, and the pages say so
-    shared: Context = {"data": dataset, "scores": scores, "comparisons": comparisons, "licence": licence}
+    files = build_downloads(dataset, scores, last_change)
+    files += [Download(name, series_file(one)) for name, one in series_files.items()]
+    site = site_url or f"{EXAMPLE_SITE}{locale.lang}/"
+    catalogue = catalogue_of(dataset, list(scores), last_change, site, series_descriptions(series_files))
+    downloads = catalogue_downloads(catalogue, files)
+    shared: Context = {"data": dataset, "scores": scores, "comparisons": comparisons, "licence": catalogue.licence}
     shared["totals_chart"] = totals_chart(scores, locale, dataset.national)
     latest = scores[max(scores)]
     previous = next((c for c in comparisons if c.after is latest), None)
@@ -78,7 +85,13 @@ def plan_site(scored: ScoredDataset, locale: Locale, last_change: dt.date | None
         PageSpec(
             DOWNLOADS,
             "downloads.md.j2",
-            {**shared, "downloads": downloads, "last_change": last_change, "series_files": series_files},
+            {
+                **shared,
+                "downloads": downloads,
+                "last_change": last_change,
+                "series_files": series_files,
+                "catalogue_jsonld": dataset_jsonld(catalogue, downloads),
+            },
         ),
     ]
     for year, measures in dataset.measures.items():
@@ -104,8 +117,18 @@ def plan_site(scored: ScoredDataset, locale: Locale, last_change: dt.date | None
     ]
     pages += [report_spec(scored, locale, year, shared) for year in sorted(dataset.reports)]
     pages.append(PageSpec(INDICATORS, "indicators.md.j2", {**shared, "series": series}))
+    by_name = {download.name: download for download in downloads}
     pages += [
-        PageSpec(series_page(one), "series.md.j2", {**shared, "series": one, "chart": series_chart(one, locale)})
+        PageSpec(
+            series_page(one),
+            "series.md.j2",
+            {
+                **shared,
+                "series": one,
+                "chart": series_chart(one, locale),
+                "series_jsonld": series_dataset(catalogue, one, by_name[series_csv(one.key)]),
+            },
+        )
         for one in series
     ]
     return SitePlan(pages, build_nav(scored, locale), downloads)
@@ -119,6 +142,30 @@ def all_series(scored: ScoredDataset) -> list[Series]:
         found.append(tool_series(scored, str(tool.id)))
         found += [indicator_series(scored, n) for n, i in framework.by_number.items() if i.tool == tool.id]
     return found
+
+
+def series_descriptions(series_files: dict[str, Series]) -> dict[str, dict[str, str]]:
+    """What each series' CSV holds, in every language, for the catalogue files (as the downloads page says it)."""
+    locales = [load_locale(lang) for lang in LANGUAGES]
+    return {
+        name: {
+            locale.lang: locale.t(f"download_series_{one.kind}", code=one.key, name=locale.text(one.name))
+            for locale in locales
+        }
+        for name, one in series_files.items()
+    }
+
+
+def series_dataset(catalogue: Catalogue, series: Series, download: Download) -> dict[str, Any]:
+    """The schema.org Dataset a series' page embeds: its title, what it measures, its years and its CSV."""
+    title = {
+        locale.lang: locale.t(f"series_title_{series.kind}", code=series.key, name=locale.text(series.name))
+        for locale in catalogue.locales
+    }
+    description = catalogue.text(series.description) if series.description else catalogue.described(download)
+    return dataset_jsonld(
+        catalogue, [download], title=title, description=description, years=series.years, page=series_page(series)
+    )
 
 
 def series_page(series: Series) -> str:

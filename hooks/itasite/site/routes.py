@@ -22,6 +22,10 @@ TOTALS_CSV = "ita-totals.csv"
 MEASURES_CSV = "ita-measures.csv"
 DATA_JSON = "ita-data.json"
 SCHEMA_JSON = "ita-data.schema.json"
+# catalogue files, for data portals and search engines: they describe the downloads above
+CATALOG_JSONLD = "catalog.jsonld"  # DCAT
+DATAPACKAGE_JSON = "datapackage.json"  # Frictionless Data Package
+CKAN_JSON = "ckan-package.json"  # a CKAN package record with the Thai government data catalogue's fields
 
 
 def site_root(configured: str, in_data: str | None) -> str:
