@@ -244,3 +244,20 @@ def test_catalogue_files_are_the_same_bytes_every_time():
     scored = prepare(AGENCY_B)
     first, second = (plan(scored, load_locale("th"), None, "https://example.org/ita/th/") for _ in range(2))
     assert [(d.name, d.content) for d in first.downloads] == [(d.name, d.content) for d in second.downloads]
+
+
+@pytest.mark.parametrize(
+    ("url", "csv", "name"),
+    [("indicators/3", "ita-series-3.csv", "Indicator 3"), ("indicators/eit", "ita-series-eit.csv", "EIT")],
+)
+def test_indicator_and_tool_pages_carry_a_dataset_of_their_own_series(seed_site, url, csv, name):
+    dataset = expanded_dataset(page(seed_site, "en", url).read_text(encoding="utf-8"))
+    assert name in languages(dataset[f"{SCHEMA}name"])["en"] and set(languages(dataset[f"{SCHEMA}name"])) == {
+        "th",
+        "en",
+    }
+    assert dataset[f"{SCHEMA}url"] == [{"@id": f"{SEED_ROOT}en/{url}/"}]
+    (distribution,) = dataset[f"{SCHEMA}distribution"]
+    assert distribution[f"{SCHEMA}contentUrl"] == [{"@id": f"{SEED_ROOT}en/data/{csv}"}]
+    assert (seed_site / "en/data" / csv).is_file()
+    assert re.fullmatch(r"\d{4}-10-01/\d{4}-09-30", dataset[f"{SCHEMA}temporalCoverage"][0]["@value"])
