@@ -151,12 +151,14 @@ def dataset_jsonld(
     """A schema.org `Dataset` of `downloads` (the whole site's, or a series' own files) for the page `page`
     to embed as `<script type="application/ld+json">` (the `jsonld` macro): its title and description in both
     languages (the whole data's by default), the agency, the licence when stated, the fiscal years covered
-    (`years`, all by default) and every file with its media type and address."""
+    (`years`, all by default) and every file with its media type and address. A page other than the downloads
+    page says its dataset is part of the whole one there. Kept small: every page view carries it."""
     address = catalogue.page_url(page)
+    whole = f"{catalogue.page_url(DOWNLOADS)}#dataset"
     value: dict[str, Any] = {
         "@context": "https://schema.org/",
         "@type": "Dataset",
-        "@id": f"{address}#dataset",
+        "@id": f"{address}#dataset" if page != DOWNLOADS else whole,
         "name": _tagged(title or catalogue.both("catalogue_title")),
         "description": _tagged(description or catalogue.both("catalogue_description")),
         "url": address,
@@ -164,8 +166,10 @@ def dataset_jsonld(
         "keywords": [word for texts in catalogue.both("catalogue_keywords").values() for word in texts.split(", ")],
         "isAccessibleForFree": True,
         "creator": _organisation(catalogue),
-        "publisher": _organisation(catalogue),
+        "publisher": {"@id": catalogue.agency.website},
     }
+    if page != DOWNLOADS:
+        value["isPartOf"] = {"@id": whole}
     if catalogue.licence:
         value["license"] = catalogue.licence.url
     if period := catalogue.period(years):
@@ -179,7 +183,6 @@ def dataset_jsonld(
         {
             "@type": "DataDownload",
             "name": download.name,
-            "description": _tagged(catalogue.described(download)),
             "encodingFormat": media_type(download.name),
             "contentUrl": catalogue.file_url(download.name),
             "contentSize": f"{download.size} B",

@@ -90,7 +90,8 @@ def plan_site(
                 "downloads": downloads,
                 "last_change": last_change,
                 "series_files": series_files,
-                "catalogue_jsonld": dataset_jsonld(catalogue, downloads),
+                # the whole site's files; each series is a dataset of its own, on its page
+                "catalogue_jsonld": dataset_jsonld(catalogue, [d for d in downloads if d.name not in series_files]),
             },
         ),
     ]
