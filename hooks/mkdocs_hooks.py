@@ -88,7 +88,11 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         raise PluginError(error.report(chosen_language())) from None
     locale = load_locale(lang)
     origin = provenance(data_dir)
-    site_plan = plan(scored, locale, origin.data_changed, read_history(data_dir))
+    config.extra["site_root"] = site_root(str(config.extra["site_root"]), scored.dataset.agency.site_url)
+    if config.extra["site_root"] == EXAMPLE_SITE:
+        print(say(chosen_language(), "site_url_example", {"example": EXAMPLE_SITE}), file=sys.stderr)
+    config.site_url = f"{_site_root(config)}{lang}/"
+    site_plan = plan(scored, locale, origin.data_changed, read_history(data_dir), config.site_url)
     agency = locale.text(scored.dataset.agency.name)
     config.site_name = locale.t("site_name", agency=agency)
     config.site_description = locale.t("site_description", agency=agency)
@@ -96,10 +100,6 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     config.nav = [*site_plan.nav, *written]
     for palette in config.theme["palette"]:
         palette["toggle"]["name"] = locale.t("palette_to_light" if palette["scheme"] == "slate" else "palette_to_dark")
-    config.extra["site_root"] = site_root(str(config.extra["site_root"]), scored.dataset.agency.site_url)
-    if config.extra["site_root"] == EXAMPLE_SITE:
-        print(say(chosen_language(), "site_url_example", {"example": EXAMPLE_SITE}), file=sys.stderr)
-    config.site_url = f"{_site_root(config)}{lang}/"
     config.extra["origin"] = _origin(config, scored, locale, origin)
     config.extra["alternate"] = [
         {"name": load_locale(other).t("language_name"), "link": f"../{other}/", "lang": other}

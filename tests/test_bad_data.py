@@ -55,6 +55,7 @@ MISTAKES = {
     "alias": (MEASURE, replace("units: [clerk-office]", "units: &u [clerk-office]\nextra: *u"), f"{MEASURE}:10:1: anchors and aliases"),
     "1 MB text field": (MEASURE, huge_text, f"{MEASURE}:8:7: title.en: this text is too long; split it into several entries (it has 1,048,576 characters; the limit is 10,000)"),
     "hostile link": (AGENCY, replace("website: https://www.muangpan.go.th/", "website: javascript:alert(1)"), f"{AGENCY}:11:10: website: a link must start with one of http://, https://, mailto:, tel:"),
+    "unknown licence": (AGENCY, replace("website: https://www.muangpan.go.th/\n", "website: https://www.muangpan.go.th/\nlicence: CC-BY-5.0\n"), f"{AGENCY}:12:10: licence: unknown licence 'CC-BY-5.0'; use one of these ids: CC-BY-4.0"),
     "hostile contact link": (AGENCY, replace("    url: https://www.muangpan.go.th/\n  - kind: facebook", "    url: data:text/html,x\n  - kind: facebook"), f"{AGENCY}:18:10: contacts[0].url: a link must start with one of"),
 }  # fmt: skip
 # Rows that also go through the real build: one found while reading YAML, one by the models, one after scoring

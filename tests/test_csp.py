@@ -49,6 +49,16 @@ def test_a_policy_without_the_hashes_is_violated(browser, seed_site):
         page.close()
 
 
+def test_data_blocks_need_no_hash(tmp_path):
+    """JSON and JSON-LD blocks are data, never run: only the script gets a hash."""
+    (tmp_path / "index.html").write_text(
+        '<script type="application/ld+json">{"@type": "Dataset"}</script><script id="c" type="application/json">{}'
+        "</script><script>go()</script>",
+        encoding="utf-8",
+    )
+    assert len(content_security_policy(tmp_path).split("'sha256-")) == 2
+
+
 def test_policy_allows_only_the_site_itself(strict_site):
     _, policy = strict_site
     assert policy.startswith("default-src 'none'; script-src 'self' 'sha256-")
@@ -57,7 +67,14 @@ def test_policy_allows_only_the_site_itself(strict_site):
 
 @pytest.mark.parametrize(
     "path",
-    ["th/", "th/results/2567-2568/", "en/measures/2568/03-budget-transparency/", "th/report/2568/", "en/404.html"],
+    [
+        "th/",
+        "th/results/2567-2568/",
+        "en/measures/2568/03-budget-transparency/",
+        "th/report/2568/",
+        "en/downloads/",
+        "en/404.html",
+    ],
 )
 def test_pages_run_without_violations(browser, strict_site, path):
     url, _ = strict_site

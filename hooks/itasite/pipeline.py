@@ -28,7 +28,12 @@ def prepare(data_dir: Path, project: Path | None = None) -> ScoredDataset:
 
 
 def plan(
-    scored: ScoredDataset, locale: Locale, last_change: dt.date | None = None, history: History | None = None
+    scored: ScoredDataset,
+    locale: Locale,
+    last_change: dt.date | None = None,
+    history: History | None = None,
+    site_url: str = "",
 ) -> SitePlan:
-    """The pages, downloads and navigation of one language's site, each page dated from `history`."""
-    return plan_site(scored, locale, last_change, history)
+    """The pages, downloads and navigation of one language's site published at `site_url`, each page dated
+    from `history`."""
+    return plan_site(scored, locale, last_change, history, site_url)

@@ -16,6 +16,8 @@ import re
 from pathlib import Path
 
 INLINE_SCRIPT = re.compile(r"<script\b(?![^>]*\bsrc=)([^>]*)>(.*?)</script>", re.S | re.I)
+# Data blocks (JSON, and the schema.org JSON-LD of the downloads page) are never run, so the policy needs no hash
+DATA_BLOCK = re.compile(r"""\btype=["']?application/(?:ld\+)?json\b""", re.I)
 DIRECTIVES = [
     ("default-src", ["'none'"]),
     ("script-src", ["'self'"]),  # + the hashes of the inline scripts
@@ -32,12 +34,12 @@ DIRECTIVES = [
 
 
 def inline_script_hashes(site: Path) -> list[str]:
-    """CSP source expressions for every distinct inline script of the built pages (JSON data blocks aside)."""
+    """CSP source expressions for every distinct inline script of the built pages (data blocks aside)."""
     scripts = {
         body
         for page in sorted(site.rglob("*.html"))
         for attributes, body in INLINE_SCRIPT.findall(page.read_text(encoding="utf-8"))
-        if "application/json" not in attributes and body.strip()
+        if not DATA_BLOCK.search(attributes) and body.strip()
     }
     digests = (base64.b64encode(hashlib.sha256(body.encode("utf-8")).digest()).decode() for body in scripts)
     return sorted(f"'sha256-{digest}'" for digest in digests)

@@ -14,6 +14,7 @@ from itertools import pairwise
 from pydantic import BaseModel
 
 from .framework import IndicatorSet, IndicatorsFile
+from .licences import known_licences, licences
 from .messages import Bilingual
 from .models import Agency, LevelsFile, Scheme
 from .problems import Problem
@@ -60,11 +61,14 @@ def overlapping(
 
 
 def check_agency(agency: Loaded[Agency]) -> list[Problem]:
-    """The logo agency.yml names is beside it."""
-    logo = agency.record.logo
+    """The logo agency.yml names is beside it, and its licence is one of the table (data/licences.yml)."""
+    problems = []
+    logo, licence = agency.record.logo, getattr(agency.record, "licence", None)
     if logo and not (agency.path.parent / logo).is_file():
-        return [agency.problem(("logo",), "logo_missing", logo=logo)]
-    return []
+        problems.append(agency.problem(("logo",), "logo_missing", logo=logo))
+    if licence and licence not in licences():
+        problems.append(agency.problem(("licence",), "licence_unknown", licence=licence, known=known_licences()))
+    return problems
 
 
 def check_framework(framework: Loaded[IndicatorsFile]) -> list[Problem]:

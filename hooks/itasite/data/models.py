@@ -217,6 +217,8 @@ class Agency(Strict):
     contacts: list[Contact] = []
     logo: Annotated[str, Field(pattern=LOGO_PATTERN)] | None = None  # a file beside agency.yml
     colors: Colors | None = None
+    # the data's licence, an id of licences.yml beside models.py (CC-BY-4.0...); left out: "not stated"
+    licence: Annotated[str, Field(max_length=40)] | None = None
 
 
 class Stated(Strict):

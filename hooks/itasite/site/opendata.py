@@ -24,8 +24,9 @@ from ..numbers import ce_year
 from ..scoring import YearScore
 from .routes import DATA_JSON, MEASURES_CSV, SCHEMA_JSON, SCORES_CSV, TOTALS_CSV
 
-SCHEMA_VERSION = "1.4"  # 1.1: the agency's site_url and repository; 1.2: total_official, total_computed;
-# 1.3: indicator_sets (the framework by period) and each year's indicator_set; 1.4: an indicator's description
+SCHEMA_VERSION = "1.5"  # 1.1: the agency's site_url and repository; 1.2: total_official, total_computed;
+# 1.3: indicator_sets (the framework by period) and each year's indicator_set; 1.4: an indicator's description;
+# 1.5: the agency's licence
 JSON_SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
 # Material's script fetches `sitemap.xml` beside every <link rel="alternate">; the data folder's link would
 # otherwise cost every page view a request for a missing file. An empty, valid sitemap answers it.
@@ -41,6 +42,17 @@ MEASURE_COLUMNS = [
     "year_be", "year_ce", "number", "id", "title_th", "title_en", "units_th", "units_en", "period_start",
     "period_end", "indicators", "steps_th", "steps_en", "outputs_th", "outputs_en", "outcomes_th", "outcomes_en",
 ]  # fmt: skip
+
+# What datapackage.json says of the CSV columns: the type of each that is not text (a column named here has
+# this type in every CSV), and each file's primary key. A CSV added to the downloads is described from its
+# header row with these.
+COLUMN_TYPES = {
+    "year_be": "integer", "year_ce": "integer", "indicator": "integer", "number": "integer", "score": "number",
+    "total_official": "number", "total_computed": "number", "period_start": "date", "period_end": "date",
+    "value": "number", "change": "number",
+}  # fmt: skip
+PRIMARY_KEYS = {SCORES_CSV: ["year_be", "indicator"], TOTALS_CSV: ["year_be"], MEASURES_CSV: ["year_be", "number"]}
+SERIES_PRIMARY_KEY = ["year_be"]  # every series CSV (routes.series_csv): one row per year
 
 
 class Export(BaseModel):

@@ -14,15 +14,18 @@ from ..build.history import History
 from ..numbers import fiscal_year_bounds
 from ..scoring import ScoredDataset
 from . import pagedata
+from .catalogue import Catalogue, catalogue_of, dataset_jsonld
 from .changes import ChangeView, PageRef, change_views, latest
 from .charts import indicators_chart, tools_chart, totals_chart
-from .locale import Locale
+from .locale import LANGUAGES, Locale, load_locale
 from .opendata import Download, build_downloads
 from .pagedata import Sources
+from .portals import catalogue_downloads
 from .routes import (
     ABOUT,
     CHANGES,
     DOWNLOADS,
+    EXAMPLE_SITE,
     HOME,
     INDICATORS,
     MEASURES,
@@ -67,17 +70,26 @@ class SitePlan:
 
 
 def plan_site(
-    scored: ScoredDataset, locale: Locale, last_change: dt.date | None = None, history: History | None = None
+    scored: ScoredDataset,
+    locale: Locale,
+    last_change: dt.date | None = None,
+    history: History | None = None,
+    site_url: str = "",
 ) -> SitePlan:
     """All pages and downloads of one language's site, and its navigation; each page's context says when
-    its own data last changed (`changed`, from `history`; None when there is no history)."""
+    its own data last changed (`changed`, from `history`; None when there is no history); `site_url` is the
+    address of this language's site (`…/th/`), which the catalogue files and the pages' schema.org markup give
+    in full."""
     dataset, scores, comparisons = scored.dataset, scored.scores, scored.comparisons
     series = all_series(scored)
     history = history or History()
-    downloads = build_downloads(dataset, scores, last_change)
     series_files = {series_csv(one.key): one for one in series}
-    downloads += [Download(name, series_file(one)) for name, one in series_files.items()]
-    shared: Context = {"data": dataset, "scores": scores, "comparisons": comparisons}
+    files = build_downloads(dataset, scores, last_change)
+    files += [Download(name, series_file(one)) for name, one in series_files.items()]
+    site = site_url or f"{EXAMPLE_SITE}{locale.lang}/"
+    catalogue = catalogue_of(dataset, list(scores), last_change, site, series_descriptions(series_files))
+    downloads = catalogue_downloads(catalogue, files)
+    shared: Context = {"data": dataset, "scores": scores, "comparisons": comparisons, "licence": catalogue.licence}
     shared["history_available"] = history.available
     shared["totals_chart"] = totals_chart(scores, locale, dataset.national)
     newest = scores[max(scores)]
@@ -96,7 +108,14 @@ def plan_site(
         PageSpec(
             DOWNLOADS,
             "downloads.md.j2",
-            {**shared, "downloads": downloads, "last_change": last_change, "series_files": series_files},
+            {
+                **shared,
+                "downloads": downloads,
+                "last_change": last_change,
+                "series_files": series_files,
+                # the whole site's files; each series is a dataset of its own, on its page
+                "catalogue_jsonld": dataset_jsonld(catalogue, [d for d in downloads if d.name not in series_files]),
+            },
             None,
             locale.t("nav_downloads"),
         ),
@@ -138,11 +157,17 @@ def plan_site(
     pages.append(
         PageSpec(INDICATORS, "indicators.md.j2", {**shared, "series": series}, indicators, locale.t("nav_indicators"))
     )
+    by_name = {download.name: download for download in downloads}
     pages += [
         PageSpec(
             series_page(one),
             "series.md.j2",
-            {**shared, "series": one, "chart": series_chart(one, locale)},
+            {
+                **shared,
+                "series": one,
+                "chart": series_chart(one, locale),
+                "series_jsonld": series_dataset(catalogue, one, by_name[series_csv(one.key)]),
+            },
             pagedata.series_sources(dataset, one.kind),
             one.key,
             locale.t("nav_indicators"),
@@ -170,6 +195,30 @@ def all_series(scored: ScoredDataset) -> list[Series]:
         found.append(tool_series(scored, str(tool.id)))
         found += [indicator_series(scored, n) for n, i in framework.by_number.items() if i.tool == tool.id]
     return found
+
+
+def series_descriptions(series_files: dict[str, Series]) -> dict[str, dict[str, str]]:
+    """What each series' CSV holds, in every language, for the catalogue files (as the downloads page says it)."""
+    locales = [load_locale(lang) for lang in LANGUAGES]
+    return {
+        name: {
+            locale.lang: locale.t(f"download_series_{one.kind}", code=one.key, name=locale.text(one.name))
+            for locale in locales
+        }
+        for name, one in series_files.items()
+    }
+
+
+def series_dataset(catalogue: Catalogue, series: Series, download: Download) -> dict[str, Any]:
+    """The schema.org Dataset a series' page embeds: its title, what it measures, its years and its CSV."""
+    title = {
+        locale.lang: locale.t(f"series_title_{series.kind}", code=series.key, name=locale.text(series.name))
+        for locale in catalogue.locales
+    }
+    description = catalogue.text(series.description) if series.description else catalogue.described(download)
+    return dataset_jsonld(
+        catalogue, [download], title=title, description=description, years=series.years, page=series_page(series)
+    )
 
 
 def series_page(series: Series) -> str:

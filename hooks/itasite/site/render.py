@@ -98,6 +98,8 @@ class PageRenderer:
             year=locale.year,
             year_short=locale.year_short,
         )
+        # `tojson` (the schema.org blocks): Thai as Thai, keys as written, no spaces between items
+        self.env.policies["json.dumps_kwargs"] = {"ensure_ascii": False, "separators": (",", ":")}
         self.env.globals.update(
             t=locale.t, lang=locale.lang, routes=routes, level_reason=lambda score: level_reason(score, locale)
         )

@@ -26,6 +26,10 @@ SCHEMA_JSON = "ita-data.schema.json"
 # The Atom feed of the data's changes. It lives beside the downloads because Material's script fetches the
 # sitemap.xml next to every <link rel="alternate">, and data/ holds an empty one.
 FEED = "feed.xml"
+# catalogue files, for data portals and search engines: they describe the downloads above
+CATALOG_JSONLD = "catalog.jsonld"  # DCAT
+DATAPACKAGE_JSON = "datapackage.json"  # Frictionless Data Package
+CKAN_JSON = "ckan-package.json"  # a CKAN package record with the Thai government data catalogue's fields
 
 
 def site_root(configured: str, in_data: str | None) -> str:
