@@ -110,13 +110,16 @@ def _item(seed: dict[str, Any], sentences: Sentences, randomness: random.Random)
 
 
 def _title(seed: dict[str, Any], sentences: Sentences, randomness: random.Random, used: set[str]) -> dict[str, str]:
-    """A title unique within the agency: the seed measure's first phrase and one or two phrases of other titles."""
+    """A title unique within the agency: the seed measure's first phrase and one or two longer phrases of other
+    titles (a lone word such as มาตรการ would name no measure in particular)."""
     first = seed["title"]["th"].split()[0]
     while True:
-        extra = randomness.sample(sentences.titles, randomness.choice((1, 2)))
-        thai = " ".join([first, *extra])
-        if thai not in used:
-            used.add(thai)
+        extra = randomness.sample(
+            [t for t in sentences.titles if t != first and len(t) > 12], randomness.choice((1, 2))
+        )
+        thai, phrases = " ".join([first, *extra]), " ".join(sorted({first, *extra}))
+        if phrases not in used:  # not even the same phrases in another order
+            used.add(phrases)
             english = f"{seed['title']['en']}: {randomness.choice(sentences.titles_en).lower()}"
             return {"th": thai, "en": english}
 

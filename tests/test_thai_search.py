@@ -128,7 +128,7 @@ def test_pages_keep_their_text_and_the_shards_leave_the_boundaries_to_the_browse
     for html in (seed_site / "th").rglob("*.html"):
         assert WORD_BOUNDARY not in html.read_text(encoding="utf-8"), html
     assert all(WORD_BOUNDARY not in doc["title"] + doc.get("text", "") for doc in shards(seed_site))
-    words = json.loads((seed_site / "th/search/words.json").read_text(encoding="utf-8"))
+    words = json.loads((seed_site / "th/search/words.json").read_text(encoding="utf-8"))["words"]
     assert len([word for word in words if THAI_RUN.fullmatch(word)]) > 500
 
 
@@ -138,7 +138,7 @@ def test_browser_marks_every_shard_as_the_build_does(browser, seed_site):
     docs = shards(seed_site)
     config = json.loads((seed_site / "th/search/search_index.json").read_text(encoding="utf-8"))["config"]
     marked = json.loads(segment_search_index(json.dumps({"config": config, "docs": docs})))["docs"]
-    words = json.loads((seed_site / "th/search/words.json").read_text(encoding="utf-8"))
+    words = json.loads((seed_site / "th/search/words.json").read_text(encoding="utf-8"))["words"]
     page = browser.new_page()
     page.add_script_tag(content=SEGMENTER_JS.read_text(encoding="utf-8"))
     page.evaluate("words => learn(words)", words)

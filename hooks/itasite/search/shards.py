@@ -3,10 +3,11 @@
 Material's browser code downloads `search/search_index.json` when the reader opens search, and with it every
 year of data. Here that file keeps only the configuration, which lists the shards: `shard-core.json` (the pages
 of no particular year) and one `shard-YYYY.json` per fiscal year, newest first. `words.json` lists every word
-of the index once. Each year's entry in the list says, as bit sets over those words, which words occur in its
-titles and in its text, so the worker (`thai-query.js`) can tell from a query which years could match before
-it downloads any of them. The shards carry no U+200B: the worker marks the Thai word boundaries again with
-the same words and the same rule the build used (`thai.py`), which keeps them about 15% smaller.
+of the index once, and the words of each year's page titles. Each year's entry in the list says, as a bit set
+over those words, which words occur in it, so the worker (`thai-query.js`) can tell from a query which years
+could match before it downloads any of them. The shards carry no U+200B: the worker marks the Thai word
+boundaries again with the same words and the same rule the build used (`thai.py`), which keeps them about
+15% smaller.
 """
 
 from __future__ import annotations
@@ -28,7 +29,6 @@ YEAR_PATH = re.compile(r"(?:^|/)(?:25\d\d-)?(25\d\d)/")
 YEAR_ANCHOR = re.compile(r"#(?!scheme)[a-z-]*?(25\d\d)$")
 # What the query segmenter of thai-query.js splits a field into when it learns the index's words
 TOKEN_SPLIT = re.compile('[\\s\u200b<>\\-,;:()"“”/|]+')
-DUMP = {"ensure_ascii": False, "separators": (",", ":")}
 
 
 def shard_of(location: str) -> str:
@@ -57,25 +57,36 @@ def split_index(index: dict[str, Any]) -> dict[Path, str]:
     for doc in index["docs"]:
         groups.setdefault(shard_of(doc["location"]), []).append(doc)
     names = [CORE, *sorted((name for name in groups if name != CORE), reverse=True)]  # newest year first
-    titles = {name: set().union(*(tokens(doc["title"]) for doc in groups.get(name, []))) for name in names}
-    texts = {name: set().union(*(tokens(doc.get("text", "")) for doc in groups.get(name, []))) for name in names}
-    words = sorted(set().union(*titles.values(), *texts.values()))
+    texts = {
+        name: set().union(*(tokens(doc["title"] + " " + doc.get("text", "")) for doc in groups.get(name, [])))
+        for name in names
+    }
+    words = sorted(set().union(*texts.values()))
     position = {word: number for number, word in enumerate(words)}
-    shards = [{"name": CORE}] + [
-        {
-            "name": name,
-            "titles": bit_set(titles[name], position),
-            "words": bit_set(titles[name] | texts[name], position),
-        }
+    shards = [{"name": CORE}] + [{"name": name, "words": bit_set(texts[name], position)} for name in names[1:]]
+    # The words of each page's title (its sections' headings aside), by shard: the worker finds which year a
+    # query aims at by its titles, since the same words recur in the text of every year
+    titles = {
+        name: [
+            sorted(position[word] for word in tokens(doc["title"]))
+            for doc in groups[name]
+            if "#" not in doc["location"]
+        ]
         for name in names[1:]
-    ]
+    }
     # Material's page code passes on only the configuration and the documents to its worker
     head = {**index, "config": {**index["config"], "shards": shards, "words": WORDS}, "docs": []}
-    files = {FOLDER / "search_index.json": json.dumps(head, **DUMP), FOLDER / WORDS: json.dumps(words, **DUMP)}
+    listed = {"words": words, "titles": titles}
+    files = {FOLDER / "search_index.json": _json(head), FOLDER / WORDS: _json(listed)}
     for name in names:
         docs = [{key: _unmarked(value) for key, value in doc.items()} for doc in groups.get(name, [])]
-        files[FOLDER / f"shard-{name}.json"] = json.dumps(docs, **DUMP)
+        files[FOLDER / f"shard-{name}.json"] = _json(docs)
     return files
+
+
+def _json(value: Any) -> str:
+    """Compact UTF-8 JSON, as the rest of the index is written."""
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
 
 
 def _unmarked(value: Any) -> Any:

@@ -11,7 +11,8 @@
  *
  * The index comes in parts (hooks/itasite/search/shards.py): search_index.json, which Material fetches when
  * search opens, holds only the list of shards. The first query loads the word list, the core shard and the
- * years whose titles, then whose text, hold every word of the query (newest first, a few at a time); each
+ * newest year whose titles, else whose text, hold the query's words (see wanted()), one more at most for each
+ * later query the loaded years cannot answer (a few when the query names them by their titles); each
  * shard gets its word boundaries back with the same rule, and Material's worker is set up again with every
  * document loaded so far before it answers the query.
  */
@@ -20,7 +21,7 @@
 var SETUP = 0
 var READY = 1
 var QUERY = 2
-var YEARS_PER_QUERY = 3 // shards of years one query may add
+var TITLED_YEARS = 3 // years a query loads at once when only these have a page title holding its words
 var THAI_RUN = /[\u0E00-\u0E7F]+/g
 // Where a Thai run touches a letter or digit of another script (THAI_EDGE in thai.py)
 var THAI_EDGE = /(?<=[^\s<>\u0E00-\u0E7F\u200b])(?=[\u0E00-\u0E7F])|(?<=[\u0E00-\u0E7F])(?=[^\s<>\u0E00-\u0E7F\u200b])/g
@@ -96,7 +97,7 @@ function rewrite(query) {
 /* The words of a rewritten query, lower case, each saying whether it is required */
 function queryTerms(query) {
   var terms = []
-  for (var part of query.split(/\s+/)) {
+  for (var part of query.split(/[\s\-]+/)) { // split as the index's separator splits "E-Service"
     var required = part[0] === "+"
     var word = part.replace(/^[+-]/, "").replace(/\*$/, "").toLowerCase()
     if (word && part[0] !== "-") terms.push({ word: word, required: required })
@@ -116,17 +117,34 @@ function holds(bits, terms, wordList) {
   return required.every(has) && (!optional.length || optional.some(has))
 }
 
-/* The shards a query needs: the core, then years whose titles hold its words, then years whose text does,
-   newest first, at most YEARS_PER_QUERY more than are loaded; the newest year when nothing matches */
-function wanted(shards, terms, wordList, loaded) {
+/* Whether one title (the numbers of its words in the word list) holds the query's words, as holds() */
+function holdsAll(title, terms, wordList) {
+  var has = function (term) {
+    return title.some(function (i) { return wordList[i].startsWith(term.word) })
+  }
+  var required = terms.filter(function (t) { return t.required }), optional = terms.filter(function (t) { return !t.required })
+  return required.every(has) && (!optional.length || optional.some(has))
+}
+
+/* The shards a query needs: the core, those loaded, and one more year only when the loaded years cannot answer
+   it: every year with a page title that holds the query's words when at most TITLED_YEARS do, else the newest
+   of them unless a loaded year has one; else the newest
+   whose text does, unless a loaded year's text does; the newest year when nothing matches at all. So typing a
+   query letter by letter loads a year only as the query narrows to it. */
+function wanted(shards, terms, wordList, loaded, titles) {
   var years = shards.filter(function (s) { return s.name !== "core" })
-  var inTitles = years.filter(function (s) { return holds(s.titleBits, terms, wordList) })
-  var inText = years.filter(function (s) { return holds(s.wordBits, terms, wordList) })
-  var chosen = [], added = 0
-  for (var shard of inTitles.concat(inText))
-    if (chosen.indexOf(shard) < 0 && (loaded[shard.name] || added++ < YEARS_PER_QUERY)) chosen.push(shard)
-  if (!chosen.length && years.length) chosen.push(years[0])
-  return shards.filter(function (s) { return s.name === "core" || chosen.indexOf(s) >= 0 })
+  var have = years.filter(function (s) { return loaded[s.name] }), next = []
+  var inTitles = function (s) {
+    return (titles[s.name] || []).some(function (title) { return holdsAll(title, terms, wordList) })
+  }
+  var inText = function (s) { return holds(s.wordBits, terms, wordList) }
+  var missing = years.filter(function (s) { return !loaded[s.name] })
+  var titled = years.filter(inTitles)
+  if (titled.length <= TITLED_YEARS) next = missing.filter(inTitles) // a query that names a few years loads them
+  else if (!have.some(inTitles)) next = missing.filter(inTitles).slice(0, 1)
+  if (!next.length && !have.some(inTitles) && !have.some(inText)) next = missing.filter(inText).slice(0, 1)
+  if (!next.length && !have.length) next = years.slice(0, 1)
+  return shards.filter(function (s) { return s.name === "core" || loaded[s.name] || next.indexOf(s) >= 0 })
 }
 
 function bitsOf(base64) {
@@ -140,7 +158,7 @@ function bitsOf(base64) {
    searches downloads neither. */
 if (typeof importScripts === "function") {
   var listeners = null
-  var setup = null, head = null, wordList = null, loaded = {}, docs = [], settingUp = null, queue = Promise.resolve()
+  var setup = null, head = null, wordList = null, titleWords = null, loaded = {}, docs = [], settingUp = null, queue = Promise.resolve()
   var addEventListenerOfWorker = self.addEventListener.bind(self)
   var postMessageOfWorker = self.postMessage.bind(self)
   var loadMaterial = function () {
@@ -169,12 +187,14 @@ if (typeof importScripts === "function") {
   }
   /* Load what the query needs that is not loaded yet, then set Material's worker up again with it all */
   var prepare = function (query) {
+    if (!queryTerms(query).length) return Promise.resolve() // an empty query (search just opened) needs nothing
     var first = wordList ? Promise.resolve() : fetchJSON(head.words).then(function (words) {
-      wordList = words
-      learn(words)
+      wordList = words.words
+      titleWords = words.titles
+      learn(wordList)
     })
     return first.then(function () {
-      var missing = wanted(head.shards, queryTerms(rewrite(query)), wordList, loaded).filter(function (s) { return !loaded[s.name] })
+      var missing = wanted(head.shards, queryTerms(rewrite(query)), wordList, loaded, titleWords).filter(function (s) { return !loaded[s.name] })
       if (!missing.length) return
       return Promise.all(missing.map(function (s) { return fetchJSON("shard-" + s.name + ".json") })).then(function (parts) {
         parts.forEach(function (part, i) {
@@ -197,7 +217,6 @@ if (typeof importScripts === "function") {
       setup = message.data
       head = message.data.config
       head.shards.forEach(function (s) {
-        s.titleBits = bitsOf(s.titles)
         s.wordBits = bitsOf(s.words)
       })
     }
