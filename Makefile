@@ -131,7 +131,7 @@ lighthouse: $(VENV)/.runtime $(CHROMIUM) $(NGINX) node_modules/.installed
 ## build-all: one site per agency and a hub page: make build-all AGENCIES=folder [JOBS=2] [OUT=site-all]
 build-all: $(VENV)/.runtime
 	$(if $(AGENCIES),,$(error give the folder of agency folders: make build-all AGENCIES=path))
-	$(ITASITE) build-all "$(AGENCIES)" $(if $(JOBS),--jobs $(JOBS)) $(if $(OUT),--out "$(OUT)")
+	$(ITASITE) build-all "$(AGENCIES)" $(if $(JOBS),--jobs $(JOBS)) $(if $(OUT),--out "$(OUT)") $(BUILD_ALL_OPTIONS)
 
 ## bench-all: build-all at scale: 100 synthetic agencies x 2 years and 10 x 10 years (a benchmark)
 bench-all: $(VENV)/.runtime

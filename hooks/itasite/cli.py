@@ -37,7 +37,8 @@ from .data.problems import DataError, Problem
 from .data.starter import current_fiscal_year, new_data_folder
 from .data.untranslated import untranslated_fields
 from .pipeline import prepare
-from .site.hub import render_hub
+from .scoring import ScoredDataset
+from .site.hub import write_hub
 from .site.locale import LANGUAGES
 
 CONFIG = "mkdocs.yml"  # marks the project folder, where the commands run, as `mkdocs` itself does
@@ -122,41 +123,42 @@ def build(data: Path | None, out: Path) -> int:
     return 0
 
 
-def build_all(agencies: Path, out: Path, jobs: int | None) -> int:
+def build_all(agencies: Path, out: Path, jobs: int | None, shard: str | None = None, hub_only: bool = False) -> int:
     """Build the site of every agency folder under `agencies` (each holds a data/ folder) into out/<name>/, as
     many at a time as `jobs` (default: one per core), each exactly as `build` would alone; then the hub.
-    One agency's bad data fails that agency only: its problems are printed, the summary names it, and the
-    exit status is 1."""
+    One agency's bad data fails that agency only: the summary names it, and the exit status is 1. With
+    `shard` K/N only every N-th agency from the K-th (from 0) is built, and no hub; `hub_only` writes the hub
+    alone, of every agency whose data passes the checks (sites built on several machines, then put together)."""
     project = project_folder()
     folders = sorted(folder for folder in agencies.iterdir() if (folder / "data").is_dir())
+    if shard:
+        index, count = (int(part) for part in shard.split("/"))
+        folders = folders[index::count]
     env = build_environment(None)  # the same commit date for every agency, as each would build it alone
-    command = (sys.executable, "-m", "itasite", "build")
-    jobs_to_run = [
-        Job(
-            folder.name,
-            (*command, "--data", str((folder / "data").resolve()), "--out", str((out / folder.name).resolve())),
-            project,
-            {**env, "ITA_CACHE_DIR": str(project / ".cache/itasite-all" / folder.name)},  # no cache shared
-        )
-        for folder in folders
-    ]
+    build_one = (sys.executable, "-m", "itasite", "build")
+    arguments = [(f, ("--data", str((f / "data").resolve()), "--out", str((out / f.name).resolve()))) for f in folders]
+    caches = {f.name: {"ITA_CACHE_DIR": str(project / ".cache/itasite-all" / f.name)} for f in folders}  # unshared
+    todo = [] if hub_only else [Job(f.name, (*build_one, *a), project, {**env, **caches[f.name]}) for f, a in arguments]
 
     def report(outcome: Outcome) -> None:
-        """Print what one agency's build said, under its name."""
+        """Print how one agency's build ended, and what it said if it failed."""
         state = "ok" if outcome.status == 0 else f"FAILED ({outcome.status})"
         print(f"== {outcome.job.name}: {state}, {outcome.seconds:.1f} s", flush=True)
         if outcome.status:
             print(outcome.output.rstrip(), file=sys.stderr, flush=True)
 
-    outcomes = run_all(jobs_to_run, jobs or default_workers(), report)
-    built = {o.job.name: prepare((agencies / o.job.name / "data").resolve()) for o in outcomes if o.status == 0}
-    failed = [o.job.name for o in outcomes if o.status]
-    for path, text in render_hub(built, list(LANGUAGES), failed).items():
-        (out / path).parent.mkdir(parents=True, exist_ok=True)
-        (out / path).write_text(text, encoding="utf-8")
-    print(f"built {len(built)} of {len(outcomes)} agencies into {out.as_posix()}/ (hub: {out.as_posix()}/index.html)")
+    failed = [o.job.name for o in run_all(todo, jobs or default_workers(), report) if o.status]
+    built: dict[str, ScoredDataset] = {}
+    for folder in [] if shard else folders:  # a shard's hub is written where the shards are put together
+        try:
+            built[folder.name] = prepare((folder / "data").resolve(), project)
+        except DataError:
+            failed += [] if folder.name in failed else [folder.name]
+    if not shard:
+        write_hub(out, {name: s for name, s in built.items() if name not in failed}, list(LANGUAGES), failed)
+    print(f"{len(folders) - len(failed)} of {len(folders)} agencies built or listed in {out.as_posix()}/")
     if failed:
-        print(f"failed: {', '.join(failed)}", file=sys.stderr)
+        print(f"failed: {', '.join(sorted(failed))}", file=sys.stderr)
     return 1 if failed else 0
 
 
@@ -223,6 +225,8 @@ def parser() -> argparse.ArgumentParser:
     many.add_argument("agencies", type=Path, help="a folder of agency folders, each holding a data/ folder")
     many.add_argument("--out", type=Path, default=Path("site-all"), help="where the sites go (default: site-all)")
     many.add_argument("--jobs", type=int, help="builds at a time (default: one per core)")
+    many.add_argument("--shard", help="K/N: build every N-th agency from the K-th (from 0), without the hub")
+    many.add_argument("--hub-only", action="store_true", help="write the hub only, for sites built elsewhere")
     served = commands.add_parser("serve", help="live preview of one language")
     served.add_argument("--lang", choices=LANGUAGES, default=LANGUAGES[0])
     served.add_argument("--data", type=Path, help="the data folder (default: data, or ITA_DATA_DIR)")
@@ -269,7 +273,7 @@ def main(argv: list[str]) -> int:
     if arguments.command == "build":
         return build(arguments.data, arguments.out)
     if arguments.command == "build-all":
-        return build_all(arguments.agencies, arguments.out, arguments.jobs)
+        return build_all(arguments.agencies, arguments.out, arguments.jobs, arguments.shard, arguments.hub_only)
     if arguments.command == "serve":
         return serve(arguments.lang, arguments.data, arguments.port)
     if arguments.command == "check":

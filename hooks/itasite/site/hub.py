@@ -94,3 +94,10 @@ def render_hub(agencies: dict[str, ScoredDataset], languages: list[str], failed:
         )
     files["index.html"] = env.get_template("hub-root.html").render(first=languages[0])
     return files
+
+
+def write_hub(out: Path, agencies: dict[str, ScoredDataset], languages: list[str], failed: list[str]) -> None:
+    """Write the hub's files into `out`, beside the agencies' sites."""
+    for path, text in render_hub(agencies, languages, failed).items():
+        (out / path).parent.mkdir(parents=True, exist_ok=True)
+        (out / path).write_text(text, encoding="utf-8")
