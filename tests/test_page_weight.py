@@ -11,10 +11,10 @@ from urllib.parse import urlparse
 import pytest
 from support.http import wait_for
 
-# The target for a page is 300 KB; the seed's guide pages and the ten-year home page are a few KB over it
-PAGE_KB = {"seed": 310, "synthetic": 305}
+# The target for a page is 300 KB; the comparison and indicator pages (and the seed's guide) are a few KB over it
+PAGE_KB = {"seed": 315, "synthetic": 310}
 SEARCH_KB = {"seed": 350, "synthetic": 400}
-QUERY_KB = {"seed": 440, "synthetic": 480}  # a page, search and a first query with the shards it needs
+QUERY_KB = {"seed": 450, "synthetic": 490}  # a page, search and a first query with the shards it needs
 # Pages that list every year in full, over the budget at ten years until they are split by year; they are held
 # to 500 KB meanwhile
 LISTS_EVERY_YEAR = {"measures", "about", "results"}
