@@ -120,11 +120,22 @@ bench: $(VENV)/.runtime $(CHROMIUM) $(NGINX) node_modules/.installed
 	$(BIN)/python bench/search.py
 	$(BIN)/python bench/imports.py
 	CHROME_PATH=$(CHROMIUM) $(BIN)/python bench/lighthouse.py
+	$(BIN)/python bench/scale.py curve
 
 .PHONY: lighthouse
 ## lighthouse: only the Lighthouse part of make bench (four scores per page type, both languages)
 lighthouse: $(VENV)/.runtime $(CHROMIUM) $(NGINX) node_modules/.installed
 	CHROME_PATH=$(CHROMIUM) $(BIN)/python bench/lighthouse.py
+
+.PHONY: build-all bench-all
+## build-all: one site per agency and a hub page: make build-all AGENCIES=folder [JOBS=2] [OUT=site-all]
+build-all: $(VENV)/.runtime
+	$(if $(AGENCIES),,$(error give the folder of agency folders: make build-all AGENCIES=path))
+	$(ITASITE) build-all "$(AGENCIES)" $(if $(JOBS),--jobs $(JOBS)) $(if $(OUT),--out "$(OUT)") $(BUILD_ALL_OPTIONS)
+
+## bench-all: build-all at scale: 100 synthetic agencies x 2 years and 10 x 10 years (a benchmark)
+bench-all: $(VENV)/.runtime
+	$(BIN)/python bench/scale.py agencies $(BENCH_AGENCIES)
 
 ## lint: ruff (lint and format) on all Python, mypy --strict on the package
 lint: $(VENV)/.test
@@ -139,7 +150,7 @@ format: $(VENV)/.test
 
 ## clean: delete the built site and the caches (.cache, the tools' caches); .venv stays
 clean:
-	rm -rf site .site-tmp .cache .pytest_cache .ruff_cache
+	rm -rf site site-all .site-tmp .cache .pytest_cache .ruff_cache
 
 .PHONY: help
 ## help: list these targets with what each does

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 from hypothesis import settings
-from support.build import DATA, PROJECT, SUBPATH_ROOT, build_site
+from support.build import DATA, PROJECT, SUBPATH_ROOT, SYNTHETIC_YEARS, build_site, make_synthetic
 from support.http import QuietHandler, serving
 
 from itasite.data.dataset import Dataset, load_dataset
@@ -124,6 +124,23 @@ def seed_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def served_site(seed_site: Path) -> Iterator[str]:
     """The seed site served over HTTP on 127.0.0.1 (a free port), as a visitor's browser reaches it."""
     with serving(seed_site) as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
+def synthetic_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Both languages built from ten synthetic years (bench/synthetic.py: 2563–2572, both scoring schemes)."""
+    folder = tmp_path_factory.mktemp("synthetic")
+    make_synthetic(folder / "data", SYNTHETIC_YEARS)
+    result = build_site(folder / "site", folder / "data")
+    assert result.returncode == 0, result.stderr
+    return folder / "site"
+
+
+@pytest.fixture(scope="session")
+def served_synthetic_site(synthetic_site: Path) -> Iterator[str]:
+    """The ten-year synthetic site served over HTTP on 127.0.0.1."""
+    with serving(synthetic_site) as url:
         yield url
 
 

@@ -68,7 +68,8 @@ def test_pages_show_the_announced_total_and_the_computed_one_only_with_the_metho
     assert {"index.html", "results/index.html", "results/2568/index.html", "data/ita-data.json"} <= with_announced
     assert files_with(announced_site / lang, COMPUTED) == {
         "results/2568/index.html",  # the calculation table, which explains the method
-        "search/search_index.json",  # the same page's text, as search finds it
+        "search/shard-2568.json",  # the same page's text, as search finds it
+        "search/words.json",  # and its words, which the search worker learns
         "data/ita-totals.csv",
         "data/ita-data.json",
     }

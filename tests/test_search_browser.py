@@ -5,6 +5,7 @@ character clusters whole. Recall is printed; it must be at least 95% in each lan
 from __future__ import annotations
 
 import pytest
+import yaml
 from support.browser import search
 
 M = "measures/2568/"
@@ -132,3 +133,20 @@ def test_results_show_thai_titles(browser, served_site):
     titles = page.locator("li.md-search-result__item h1").all_inner_texts()
     assert "6. มาตรการป้องกันผลประโยชน์ทับซ้อน" in [title.replace("\u200b", "") for title in titles]
     page.close()
+
+
+def test_titles_of_the_oldest_years_find_their_measures_among_ten_years(browser, served_synthetic_site, synthetic_site):
+    """On the ten-year synthetic site, whose index comes in a shard per year, a measure's title from the two
+    oldest years finds that measure: the worker loads the old year the query aims at."""
+    data = synthetic_site.parent / "data"
+    oldest = sorted(int(folder.name) for folder in (data / "measures").iterdir())[:2]
+    queries = [
+        (yaml.safe_load(path.read_text(encoding="utf-8"))["title"]["th"], f"measures/{year}/{path.stem}/")
+        for year in oldest
+        for path in sorted((data / f"measures/{year}").glob("*.yml"))[:8]
+    ]
+    score, misses = recall(browser, served_synthetic_site, "th", queries)
+    print(f"\nold years of ten: {len(queries) - len(misses)}/{len(queries)} = {score:.1%}")
+    for query, expected, found in misses:
+        print(f"  missed {query!r}: expected {expected}, got {found}")
+    assert score >= MIN_RECALL

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import re
 
 import pytest
 from support.build import PROJECT
@@ -117,28 +116,39 @@ def test_index_needs_the_boundary_in_its_separator():
         segment_search_index(json.dumps(index))
 
 
-def test_pages_keep_their_text_and_the_index_has_boundaries(seed_site):
+def shards(site, lang: str = "th") -> list[dict]:
+    """Every document of a built site's search shards, in the order the worker loads them."""
+    head = json.loads((site / lang / "search/search_index.json").read_text(encoding="utf-8"))
+    assert head["docs"] == [], "the index Material fetches lists the shards only"
+    names = [shard["name"] for shard in head["config"]["shards"]]
+    return [doc for name in names for doc in json.loads((site / lang / f"search/shard-{name}.json").read_text("utf-8"))]
+
+
+def test_pages_keep_their_text_and_the_shards_leave_the_boundaries_to_the_browser(seed_site):
     for html in (seed_site / "th").rglob("*.html"):
         assert WORD_BOUNDARY not in html.read_text(encoding="utf-8"), html
-    index = (seed_site / "th/search/search_index.json").read_text(encoding="utf-8")
-    assert index.count(WORD_BOUNDARY) > 1000
+    assert all(WORD_BOUNDARY not in doc["title"] + doc.get("text", "") for doc in shards(seed_site))
+    words = json.loads((seed_site / "th/search/words.json").read_text(encoding="utf-8"))["words"]
+    assert len([word for word in words if THAI_RUN.fullmatch(word)]) > 500
 
 
-def test_browser_segmenter_cuts_every_indexed_run_as_the_index_does(browser, seed_site):
-    """The query segmenter (JavaScript) reproduces the index's cut of every Thai run of the site."""
-    index = json.loads((seed_site / "th/search/search_index.json").read_text(encoding="utf-8"))
-    runs = {}
-    for doc in index["docs"]:
-        for field in ("title", "text"):
-            for run in re.findall(r"[\u0E00-\u0E7F\u200b]+", doc[field]):
-                runs[run.replace(WORD_BOUNDARY, "")] = [w for w in run.split(WORD_BOUNDARY) if w]
+def test_browser_marks_every_shard_as_the_build_does(browser, seed_site):
+    """The worker (JavaScript) puts back every word boundary of the index as the build cut it (Python): the
+    Thai runs of every document, and the edges where Thai touches another script."""
+    docs = shards(seed_site)
+    config = json.loads((seed_site / "th/search/search_index.json").read_text(encoding="utf-8"))["config"]
+    marked = json.loads(segment_search_index(json.dumps({"config": config, "docs": docs})))["docs"]
+    words = json.loads((seed_site / "th/search/words.json").read_text(encoding="utf-8"))["words"]
     page = browser.new_page()
     page.add_script_tag(content=SEGMENTER_JS.read_text(encoding="utf-8"))
-    page.evaluate("docs => learn(docs)", index["docs"])
-    cut_in_browser = page.evaluate("runs => runs.map(run => segment(run))", list(runs))
+    page.evaluate("words => learn(words)", words)
+    in_browser = page.evaluate("docs => docs.map(doc => [mark(doc.title), mark(doc.text || '')])", docs)
     page.close()
     differences = [
-        (run, words, got) for (run, words), got in zip(runs.items(), cut_in_browser, strict=True) if words != got
+        (doc["location"], shown(got[1])[:80])
+        for doc, got in zip(marked, in_browser, strict=True)
+        if [doc["title"], doc.get("text", "")] != got
     ]
     assert not differences, differences[:5]
-    print(f"\n{len(runs)} Thai runs of the index cut the same in the browser")
+    runs = {run for doc in docs for run in THAI_RUN.findall(doc["title"] + doc.get("text", ""))}
+    print(f"\n{len(runs)} Thai runs of {len(docs)} documents marked the same in the browser")

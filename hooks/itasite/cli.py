@@ -1,6 +1,7 @@
 """The project's command line: every task without `make`, wherever Python 3.11 runs (Windows included).
 
     python -m itasite build [--data DIR] [--out DIR]   both languages into site/, with its CSP header
+    python -m itasite build-all AGENCIES [--jobs N]    one site per AGENCIES/<name>/data/, and a hub page
     python -m itasite serve [--lang th|en]             live preview on 127.0.0.1:8000 (th), :8001 (en)
     python -m itasite check [DATA_DIR]                 validate the data alone, fast
     python -m itasite csp [SITE_DIR]                   print the Content-Security-Policy of a built site
@@ -28,6 +29,7 @@ from pathlib import Path
 
 from .build.csp import content_security_policy
 from .build.engine import build_languages, replace_folder, serve_language
+from .build.parallel import Job, Outcome, default_workers, run_all
 from .build.provenance import last_commit_time
 from .data.messages import LANGUAGES as MESSAGE_LANGUAGES
 from .data.messages import chosen_language, say
@@ -35,6 +37,8 @@ from .data.problems import DataError, Problem
 from .data.starter import current_fiscal_year, new_data_folder
 from .data.untranslated import untranslated_fields
 from .pipeline import prepare
+from .scoring import ScoredDataset
+from .site.hub import write_hub
 from .site.locale import LANGUAGES
 
 CONFIG = "mkdocs.yml"  # marks the project folder, where the commands run, as `mkdocs` itself does
@@ -119,6 +123,45 @@ def build(data: Path | None, out: Path) -> int:
     return 0
 
 
+def build_all(agencies: Path, out: Path, jobs: int | None, shard: str | None = None, hub_only: bool = False) -> int:
+    """Build the site of every agency folder under `agencies` (each holds a data/ folder) into out/<name>/, as
+    many at a time as `jobs` (default: one per core), each exactly as `build` would alone; then the hub.
+    One agency's bad data fails that agency only: the summary names it, and the exit status is 1. With
+    `shard` K/N only every N-th agency from the K-th (from 0) is built, and no hub; `hub_only` writes the hub
+    alone, of every agency whose data passes the checks (sites built on several machines, then put together)."""
+    project = project_folder()
+    folders = sorted(folder for folder in agencies.iterdir() if (folder / "data").is_dir())
+    if shard:
+        index, count = (int(part) for part in shard.split("/"))
+        folders = folders[index::count]
+    env = build_environment(None)  # the same commit date for every agency, as each would build it alone
+    build_one = (sys.executable, "-m", "itasite", "build")
+    arguments = [(f, ("--data", str((f / "data").resolve()), "--out", str((out / f.name).resolve()))) for f in folders]
+    caches = {f.name: {"ITA_CACHE_DIR": str(project / ".cache/itasite-all" / f.name)} for f in folders}  # unshared
+    todo = [] if hub_only else [Job(f.name, (*build_one, *a), project, {**env, **caches[f.name]}) for f, a in arguments]
+
+    def report(outcome: Outcome) -> None:
+        """Print how one agency's build ended, and what it said if it failed."""
+        state = "ok" if outcome.status == 0 else f"FAILED ({outcome.status})"
+        print(f"== {outcome.job.name}: {state}, {outcome.seconds:.1f} s", flush=True)
+        if outcome.status:
+            print(outcome.output.rstrip(), file=sys.stderr, flush=True)
+
+    failed = [o.job.name for o in run_all(todo, jobs or default_workers(), report) if o.status]
+    built: dict[str, ScoredDataset] = {}
+    for folder in [] if shard else folders:  # a shard's hub is written where the shards are put together
+        try:
+            built[folder.name] = prepare((folder / "data").resolve(), project)
+        except DataError:
+            failed += [] if folder.name in failed else [folder.name]
+    if not shard:
+        write_hub(out, {name: s for name, s in built.items() if name not in failed}, list(LANGUAGES), failed)
+    print(f"{len(folders) - len(failed)} of {len(folders)} agencies built or listed in {out.as_posix()}/")
+    if failed:
+        print(f"failed: {', '.join(sorted(failed))}", file=sys.stderr)
+    return 1 if failed else 0
+
+
 def serve(lang: str, data: Path | None, port: int | None = None) -> int:
     """Live preview of one language until interrupted."""
     try:
@@ -178,6 +221,12 @@ def parser() -> argparse.ArgumentParser:
     built = commands.add_parser("build", help="build both languages into site/")
     built.add_argument("--data", type=Path, help="the data folder (default: data, or ITA_DATA_DIR)")
     built.add_argument("--out", type=Path, default=Path("site"), help="where the site goes (default: site)")
+    many = commands.add_parser("build-all", help="one site per agency folder, in parallel, and a hub page")
+    many.add_argument("agencies", type=Path, help="a folder of agency folders, each holding a data/ folder")
+    many.add_argument("--out", type=Path, default=Path("site-all"), help="where the sites go (default: site-all)")
+    many.add_argument("--jobs", type=int, help="builds at a time (default: one per core)")
+    many.add_argument("--shard", help="K/N: build every N-th agency from the K-th (from 0), without the hub")
+    many.add_argument("--hub-only", action="store_true", help="write the hub only, for sites built elsewhere")
     served = commands.add_parser("serve", help="live preview of one language")
     served.add_argument("--lang", choices=LANGUAGES, default=LANGUAGES[0])
     served.add_argument("--data", type=Path, help="the data folder (default: data, or ITA_DATA_DIR)")
@@ -223,6 +272,8 @@ def main(argv: list[str]) -> int:
     arguments = parser().parse_args(argv)
     if arguments.command == "build":
         return build(arguments.data, arguments.out)
+    if arguments.command == "build-all":
+        return build_all(arguments.agencies, arguments.out, arguments.jobs, arguments.shard, arguments.hub_only)
     if arguments.command == "serve":
         return serve(arguments.lang, arguments.data, arguments.port)
     if arguments.command == "check":

@@ -13,6 +13,7 @@ PROJECT = Path(__file__).resolve().parents[2]
 DATA = PROJECT / "tests/fixtures/seed/data"
 LANGUAGES = {"th": "mkdocs.yml", "en": "mkdocs.en.yml"}
 SUBPATH_ROOT = "https://www.muangpan.go.th/ita/"
+SYNTHETIC_YEARS = 10  # the synthetic site the tests at scale build (bench/synthetic.py)
 # Builds of the tests share one cache, kept apart from the project's own `.cache/`
 BUILD_CACHE = tempfile.TemporaryDirectory(prefix="ita-cache-")
 
@@ -49,3 +50,16 @@ def build_site(out: Path, data_dir: Path = DATA, env: dict | None = None) -> sub
         if result.returncode != 0:
             return result
     return result
+
+
+def make_synthetic(out: Path, years: int, agencies: int = 1, seed: int = 0) -> list[Path]:
+    """Synthetic data from bench/synthetic.py: one data folder `out`, or `agencies` folders under it."""
+    sys.path.insert(0, str(PROJECT / "bench"))
+    try:
+        from synthetic import make, make_agencies
+    finally:
+        sys.path.remove(str(PROJECT / "bench"))
+    if agencies > 1:
+        return make_agencies(out, agencies, years, seed)
+    make(out, years, seed)
+    return [out]

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from ..build.cache import code_key, read_cache, write_cache
 from . import thai
+from .shards import FOLDER, write_shards
 from .thai import THAI_RUN, WORD_BOUNDARY, mark_word_boundaries, propose, settle
 
 INDEX = Path("search/search_index.json")
@@ -65,11 +66,13 @@ def install_query_segmenter(site_dir: Path) -> None:
     renamed = material.with_name(f"material-{material.name}")
     material.replace(renamed)
     source = COMMENT.sub("", QUERY_SEGMENTER.read_text(encoding="utf-8"))  # comments are for the repository only
-    material.write_text(f"var MATERIAL_WORKER = {json.dumps(renamed.name)}\n{source}", encoding="utf-8")
+    search = "../" * len(WORKERS.parts) + f"{FOLDER.as_posix()}/"  # the shards, from the worker's address
+    header = f"var MATERIAL_WORKER = {json.dumps(renamed.name)}\nvar SEARCH_FOLDER = {json.dumps(search)}\n"
+    material.write_text(header + source, encoding="utf-8")
 
 
 def prepare_search(site_dir: Path, cache: Path | None = None) -> None:
-    """Both steps, on one built site."""
+    """Both steps, on one built site; the marked index is written as the shards the worker loads (shards.py)."""
     index = site_dir / INDEX
-    index.write_text(segment_search_index(index.read_text(encoding="utf-8"), cache), encoding="utf-8")
+    write_shards(site_dir, segment_search_index(index.read_text(encoding="utf-8"), cache))
     install_query_segmenter(site_dir)
