@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 from support.build import DATA, build_site
+from support.data import aa_to_f_scheme
 
 from itasite.data.problems import DataError
 from itasite.pipeline import prepare
@@ -19,20 +20,7 @@ ANNOUNCED = [
     (2558, "58.40", "D"), (2559, "66.10", "C"), (2560, "72.35", "C"), (2561, "79.80", "B"), (2562, "84.20", "B"),
     (2563, "88.15", "A"), (2564, "91.02", "A"), (2565, "94.99", "A"), (2566, "95.61", "AA"),
 ]  # fmt: skip
-OLDER_SCHEME = """  - id: ita-2558
-    first_year: 2558
-    last_year: 2562
-    weights: {IIT: 30, EIT: 30, OIT: 40}
-    levels:
-      - {id: aa, name: {th: AA, en: AA}, min_total: 95}
-      - {id: a, name: {th: A, en: A}, min_total: 85}
-      - {id: b, name: {th: B, en: B}, min_total: 75}
-      - {id: c, name: {th: C, en: C}, min_total: 65}
-      - {id: d, name: {th: D, en: D}, min_total: 55}
-      - {id: e, name: {th: E, en: E}, min_total: 50}
-      - {id: f, name: {th: F, en: F}, min_total: 0}
-    source: {th: เกณฑ์ทดสอบ, en: a scheme for this test}
-"""
+OLDER_SCHEME = aa_to_f_scheme("ita-2558", 2558, 2562)
 
 
 def with_history(data: Path) -> Path:

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 from support.build import DATA, build_site
+from support.data import aa_to_f_scheme
 
 from itasite.data.problems import DataError
 from itasite.pipeline import prepare
@@ -30,20 +31,7 @@ TOOLS = "".join(
 INDICATORS = "".join(
     f"      - {{number: {n}, name: {{th: {th}, en: {en}}}, tool: {tool}}}\n" for n, (th, en, tool) in TEST_NAMES.items()
 )
-SCHEME = """  - id: test-2561
-    first_year: 2561
-    last_year: 2562
-    weights: {IIT: 30, EIT: 30, OIT: 40}
-    levels:
-      - {id: aa, name: {th: AA, en: AA}, min_total: 95}
-      - {id: a, name: {th: A, en: A}, min_total: 85}
-      - {id: b, name: {th: B, en: B}, min_total: 75}
-      - {id: c, name: {th: C, en: C}, min_total: 65}
-      - {id: d, name: {th: D, en: D}, min_total: 55}
-      - {id: e, name: {th: E, en: E}, min_total: 50}
-      - {id: f, name: {th: F, en: F}, min_total: 0}
-    source: {th: เกณฑ์ทดสอบ, en: a scheme for this test}
-"""
+SCHEME = aa_to_f_scheme("test-2561", 2561, 2562)
 # 2561: IIT (80 + 90) / 2 = 85, EIT (70 + 80) / 2 = 75, OIT 90: total 0.3 × 85 + 0.3 × 75 + 0.4 × 90 = 84.00, B
 EARLY_SCORES = {2561: {1: 80, 2: 90, 3: 70, 4: 80, 5: 90}, 2562: {1: 85, 2: 95, 3: 80, 4: 80, 5: 95}}
 

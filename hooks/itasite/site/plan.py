@@ -178,7 +178,7 @@ def plan_site(
     views = change_views(history, refs)
     pages.append(PageSpec(CHANGES, "changes.md.j2", {**shared, "changes": views}, None, locale.t("nav_changes")))
     pages = [dated(page, history) for page in pages]
-    return SitePlan(pages, build_nav(scored, locale), downloads, views)
+    return SitePlan(pages, build_nav(scored, locale, series), downloads, views)
 
 
 def dated(page: PageSpec, history: History) -> PageSpec:
@@ -248,8 +248,9 @@ def report_spec(scored: ScoredDataset, locale: Locale, year: int, shared: Contex
     return PageSpec(report_page(year), "report.md.j2", context, sources, label)
 
 
-def build_nav(scored: ScoredDataset, locale: Locale) -> list[NavEntry]:
-    """The navigation tree, newest year first; page titles come from each page's heading."""
+def build_nav(scored: ScoredDataset, locale: Locale, series: list[Series]) -> list[NavEntry]:
+    """The navigation tree, newest year first (`series` as all_series gives them); page titles come from each
+    page's heading."""
     dataset, scores, comparisons = scored.dataset, scored.scores, scored.comparisons
     measures: list[NavEntry] = [MEASURES]
     for year in sorted(dataset.measures, reverse=True):
@@ -258,7 +259,7 @@ def build_nav(scored: ScoredDataset, locale: Locale) -> list[NavEntry]:
     results += [results_page(year) for year in sorted(scores, reverse=True)]
     results += [comparison_page(c.before.year, c.after.year) for c in reversed(comparisons)]
     indicators: list[NavEntry] = [INDICATORS]
-    for one in all_series(scored):
+    for one in series:
         if one.kind == "tool":
             indicators.append({f"{one.key} · {locale.text(one.name)}": [series_page(one)]})
         else:
