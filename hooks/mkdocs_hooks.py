@@ -24,6 +24,7 @@ from itasite.build.cache import compiled_templates
 from itasite.build.compact import compact_html
 from itasite.build.history import read_history
 from itasite.build.provenance import Provenance, provenance
+from itasite.build.stylesheets import purge_stylesheets
 from itasite.data.messages import chosen_language, say
 from itasite.data.problems import DataError
 from itasite.pipeline import plan, prepare
@@ -206,11 +207,13 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
 
 
 def on_post_build(config: MkDocsConfig) -> None:
-    """Teach search Thai words; on `mkdocs build` of the default language, write the files of the site's
-    root: the page that leads to the default language, robots.txt, and a 404 page for any missing path."""
+    """Teach search Thai words and cut Material's stylesheets to what the pages use; on `mkdocs build` of
+    the default language, write the files of the site's root: the page that leads to the default language,
+    robots.txt, and a 404 page for any missing path."""
     site = Path(config.site_dir)
     cache = _current().cache
     prepare_search(site, cache / f"thai-words-{config.theme['language']}.json" if cache else None)
+    purge_stylesheets(site)
     if _command != "build" or config.theme["language"] != config.extra["languages"][0]:
         return
     for name, text in render_root_files(config.site_name, config.extra["alternate"], _site_root(config)).items():
