@@ -27,7 +27,8 @@ from pathlib import Path
 folder = Path(sys.argv[1])
 head = json.loads((folder / "search_index.json").read_text(encoding="utf-8"))
 names = [shard["name"] for shard in head["config"]["shards"]]
-docs = [doc for name in names for doc in json.loads((folder / f"shard-{name}.json").read_text(encoding="utf-8"))]
+from itasite.search.shards import read_part
+docs = [doc for name in names for doc in read_part(folder / f"shard-{name}.json")]
 text = json.dumps({"config": head["config"], "docs": docs}, ensure_ascii=False)
 t = time.perf_counter()
 from itasite.search.index import segment_search_index

@@ -57,6 +57,27 @@ def test_figures_appear_where_they_belong(seed_site, lang, url, expected):
         assert fragment in text, f"{fragment!r} missing from {lang}/{url}"
 
 
+@pytest.mark.parametrize("lang", ["th", "en"])
+def test_ten_years_of_measures_and_memos_are_split_by_year(synthetic_site, lang):
+    """The pages that would list every year in full show the newest year, and link a page for each year."""
+    years = [int(path.name) for path in (synthetic_site / lang / "measures").iterdir() if path.name.isdigit()]
+    assert sorted(years) == list(range(2563, 2573))
+    index = page(synthetic_site, lang, "measures").read_text(encoding="utf-8")
+    assert index.count("<tbody>") == 1 and 'id="fy2572"' in index
+    assert [int(year) for year in re.findall(r'<li><a href="(25\d\d)/">', index)] == sorted(years, reverse=True)
+    for year in years:
+        html = page(synthetic_site, lang, f"measures/{year}").read_text(encoding="utf-8")
+        rows = re.findall(r'<th scope="row"><a href="([^"]+)/">', html)
+        assert len(rows) == 15 and all((synthetic_site / lang / "measures" / str(year) / row).is_dir() for row in rows)
+    about = page(synthetic_site, lang, "about").read_text(encoding="utf-8")
+    assert re.findall(r'id="memo-(\d+)"', about) == ["2572"]
+    older = re.findall(r'<a href="\.\./report/(\d+)/#memo"', about)
+    assert older == [str(year) for year in range(2571, 2562, -1)]
+    assert all(
+        'id="memo"' in page(synthetic_site, lang, f"report/{year}").read_text(encoding="utf-8") for year in older
+    )
+
+
 def test_results_page_groups_indicators_by_tool(seed_site):
     html = page(seed_site, "en", "results/2568").read_text(encoding="utf-8")
     groups = re.findall(r'<th scope="rowgroup"[^>]*>(?:<a [^>]*>)?(\w+) ·', html)

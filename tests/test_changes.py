@@ -24,10 +24,17 @@ from itasite.site.render import PageRenderer
 FIRST, SECOND = "2026-06-01T10:00:00+07:00", "2027-01-15T09:30:00+07:00"
 MEASURE = "measures/2568/01-service-standards.yml"
 EDIT = replace("title:", "title:  ")  # a change git sees; the page reads the same (the YAML value is unchanged)
-# The pages built from the measure's file: itself, the list of measures, the year's report, each indicator's
-# page (it lists the measures that name it), and the two pages built from every file
+# The pages built from the measure's file: itself, the list of measures and its year's list, the year's report,
+# each indicator's page (it lists the measures that name it), and the two pages built from every file
 INDICATOR_PAGES = {f"indicators/{n}/" for n in range(1, 11)}
-FROM_MEASURE = {"measures/", "measures/2568/01-service-standards/", "report/2568/", "downloads/", "changes/"}
+FROM_MEASURE = {
+    "measures/",
+    "measures/2568/",
+    "measures/2568/01-service-standards/",
+    "report/2568/",
+    "downloads/",
+    "changes/",
+}
 FROM_MEASURE |= INDICATOR_PAGES
 SITE = "https://data.example.go.th/ita/"
 ATOM = "{http://www.w3.org/2005/Atom}"
@@ -108,16 +115,18 @@ def test_exactly_the_pages_built_from_a_changed_file_take_its_date(no_outer_repo
     site = plan(prepare(data), load_locale("en"), history=read_history(data))
     dates = {page.src_uri: str(page.context["changed"]) for page in site.pages}
     changed = {uri for uri, date in dates.items() if date == "2027-01-15"}
-    assert changed == {f"{url.rstrip('/')}.md".replace("measures.md", "measures/index.md") for url in FROM_MEASURE}
+    sections = {"measures/": "measures/index.md", "measures/2568/": "measures/2568/index.md"}
+    assert changed == {sections.get(url, f"{url.rstrip('/')}.md") for url in FROM_MEASURE}
     assert {date for uri, date in dates.items() if uri not in changed} == {"2026-06-01"}
     newest = site.changes[0]
-    assert [page.src_uri for page in newest.pages][:4] == [
+    assert [page.src_uri for page in newest.pages][:5] == [
         "measures/index.md",
         "downloads.md",
+        "measures/2568/index.md",
         "measures/2568/01-service-standards.md",
         "report/2568.md",
     ]
-    titles = [page.title for page in newest.pages][2:5]
+    titles = [page.title for page in newest.pages][3:6]
     assert titles == ["Measures, FY2025: 1", "Printable report · FY2025 (B.E. 2568)", "Indicators: 1"]
 
 

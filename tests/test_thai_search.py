@@ -8,6 +8,7 @@ import pytest
 from support.build import PROJECT
 
 from itasite.search.index import segment_search_index
+from itasite.search.shards import encoded_part, read_part
 from itasite.search.thai import (
     THAI_RUN,
     WORD_BOUNDARY,
@@ -121,14 +122,14 @@ def shards(site, lang: str = "th") -> list[dict]:
     head = json.loads((site / lang / "search/search_index.json").read_text(encoding="utf-8"))
     assert head["docs"] == [], "the index Material fetches lists the shards only"
     names = [shard["name"] for shard in head["config"]["shards"]]
-    return [doc for name in names for doc in json.loads((site / lang / f"search/shard-{name}.json").read_text("utf-8"))]
+    return [doc for name in names for doc in read_part(site / lang / f"search/shard-{name}.json")]
 
 
 def test_pages_keep_their_text_and_the_shards_leave_the_boundaries_to_the_browser(seed_site):
     for html in (seed_site / "th").rglob("*.html"):
         assert WORD_BOUNDARY not in html.read_text(encoding="utf-8"), html
     assert all(WORD_BOUNDARY not in doc["title"] + doc.get("text", "") for doc in shards(seed_site))
-    words = json.loads((seed_site / "th/search/words.json").read_text(encoding="utf-8"))["words"]
+    words = read_part(seed_site / "th/search/words.json")["words"]
     assert len([word for word in words if THAI_RUN.fullmatch(word)]) > 500
 
 
@@ -138,7 +139,7 @@ def test_browser_marks_every_shard_as_the_build_does(browser, seed_site):
     docs = shards(seed_site)
     config = json.loads((seed_site / "th/search/search_index.json").read_text(encoding="utf-8"))["config"]
     marked = json.loads(segment_search_index(json.dumps({"config": config, "docs": docs})))["docs"]
-    words = json.loads((seed_site / "th/search/words.json").read_text(encoding="utf-8"))["words"]
+    words = read_part(seed_site / "th/search/words.json")["words"]
     page = browser.new_page()
     page.add_script_tag(content=SEGMENTER_JS.read_text(encoding="utf-8"))
     page.evaluate("words => learn(words)", words)
@@ -152,3 +153,33 @@ def test_browser_marks_every_shard_as_the_build_does(browser, seed_site):
     assert not differences, differences[:5]
     runs = {run for doc in docs for run in THAI_RUN.findall(doc["title"] + doc.get("text", ""))}
     print(f"\n{len(runs)} Thai runs of {len(docs)} documents marked the same in the browser")
+
+
+# Text a shard may hold: Thai, its own digits and marks, punctuation windows-874 has and lacks, and beyond
+PART_TEXTS = [
+    "การจัดซื้อจัดจ้าง ๒๕๖๘ ฯ ๆ",
+    "“ผ่าน” – ‘ดี’ … • €",
+    "99.37 · → ≥ © é",
+    "emoji 🙂 and \u00a0 NBSP",
+    'a "q" \\ \n',
+]
+
+
+@pytest.mark.parametrize("text", PART_TEXTS)
+def test_a_shard_reads_back_what_was_written(tmp_path, text):
+    (tmp_path / "part.json").write_bytes(encoded_part([{"text": text}]))
+    assert read_part(tmp_path / "part.json") == [{"text": text}]
+
+
+def test_a_thai_letter_takes_one_byte_in_a_shard():
+    assert len(encoded_part("ผลประโยชน์ทับซ้อน")) == len("ผลประโยชน์ทับซ้อน") + 2  # and the two quotes
+
+
+def test_the_browser_decodes_a_shard_as_the_build_wrote_it(browser):
+    page = browser.new_page()
+    decoded = page.evaluate(
+        "bytes => JSON.parse(new TextDecoder('windows-874').decode(new Uint8Array(bytes)))",
+        list(encoded_part(PART_TEXTS)),
+    )
+    page.close()
+    assert decoded == PART_TEXTS

@@ -62,7 +62,8 @@ def used_words(site_dir: Path) -> set[str]:
     words: set[str] = set()
     for pattern in USING:
         for path in site_dir.glob(pattern):
-            words.update(WORD.findall(path.read_text(encoding="utf-8")))
+            # Names are ASCII, and so every byte of a UTF-8 or windows-874 character falls outside a word
+            words.update(WORD.findall(path.read_bytes().decode("latin-1")))
     return words
 
 

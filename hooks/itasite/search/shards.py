@@ -8,6 +8,12 @@ over those words, which words occur in it, so the worker (`thai-query.js`) can t
 could match before it downloads any of them. The shards carry no U+200B: the worker marks the Thai word
 boundaries again with the same words and the same rule the build used (`thai.py`), which keeps them about
 15% smaller.
+
+The word list and the shards are JSON in windows-874, the Thai standard single-byte encoding (TIS-620 and
+a few punctuation marks), which every browser's TextDecoder reads: a Thai letter is one byte instead of
+UTF-8's three, so the Thai text that is most of a shard takes a third of the bytes. Characters windows-874
+lacks are written as JSON escapes. Only the worker reads these files; `search_index.json`, which Material
+fetches, stays UTF-8.
 """
 
 from __future__ import annotations
@@ -15,6 +21,7 @@ from __future__ import annotations
 import base64
 import json
 import re
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -29,6 +36,8 @@ YEAR_PATH = re.compile(r"(?:^|/)(?:25\d\d-)?(25\d\d)/")
 YEAR_ANCHOR = re.compile(r"#(?!scheme)[a-z-]*?(25\d\d)$")
 # What the query segmenter of thai-query.js splits a field into when it learns the index's words
 TOKEN_SPLIT = re.compile('[\\s\u200b<>\\-,;:()"“”/|]+')
+PART_ENCODING = "cp874"  # windows-874, as thai-query.js decodes the word list and the shards
+BEYOND_ASCII = re.compile(r"[^\x00-\x7f]")
 
 
 def shard_of(location: str) -> str:
@@ -51,7 +60,7 @@ def bit_set(words: set[str], position: dict[str, int]) -> str:
     return base64.b64encode(bytes(bits)).decode("ascii")
 
 
-def split_index(index: dict[str, Any]) -> dict[Path, str]:
+def split_index(index: dict[str, Any]) -> dict[Path, bytes]:
     """The head (search_index.json), the word list and the shards of a marked index, as files to write."""
     groups: dict[str, list[dict[str, Any]]] = {}
     for doc in index["docs"]:
@@ -77,16 +86,41 @@ def split_index(index: dict[str, Any]) -> dict[Path, str]:
     # Material's page code passes on only the configuration and the documents to its worker
     head = {**index, "config": {**index["config"], "shards": shards, "words": WORDS}, "docs": []}
     listed = {"words": words, "titles": titles}
-    files = {FOLDER / "search_index.json": _json(head), FOLDER / WORDS: _json(listed)}
+    files = {FOLDER / "search_index.json": _json(head).encode("utf-8"), FOLDER / WORDS: encoded_part(listed)}
     for name in names:
         docs = [{key: _unmarked(value) for key, value in doc.items()} for doc in groups.get(name, [])]
-        files[FOLDER / f"shard-{name}.json"] = _json(docs)
+        files[FOLDER / f"shard-{name}.json"] = encoded_part(docs)
     return files
 
 
 def _json(value: Any) -> str:
-    """Compact UTF-8 JSON, as the rest of the index is written."""
+    """Compact JSON, as the rest of the index is written."""
     return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+
+def encoded_part(value: Any) -> bytes:
+    """The word list or a shard as JSON in windows-874, what the encoding lacks escaped."""
+    return BEYOND_ASCII.sub(_escaped, _json(value)).encode(PART_ENCODING)
+
+
+def read_part(path: Path) -> Any:
+    """A word list or shard written by `encoded_part`, read back (for tests and benchmarks)."""
+    return json.loads(path.read_bytes().decode(PART_ENCODING))
+
+
+@cache
+def _escaped_character(character: str) -> str:
+    """The character itself when windows-874 has it, else its JSON escape (two for a surrogate pair)."""
+    try:
+        character.encode(PART_ENCODING)
+    except UnicodeEncodeError:
+        return json.dumps(character)[1:-1]  # json.dumps escapes every non-ASCII character by default
+    return character
+
+
+def _escaped(found: re.Match[str]) -> str:
+    """What a non-ASCII character of the JSON text becomes."""
+    return _escaped_character(found.group(0))
 
 
 def _unmarked(value: Any) -> Any:
@@ -96,5 +130,5 @@ def _unmarked(value: Any) -> Any:
 
 def write_shards(site_dir: Path, index_json: str) -> None:
     """Replace the site's search index by its head, word list and shards."""
-    for path, text in split_index(json.loads(index_json)).items():
-        (site_dir / path).write_text(text, encoding="utf-8")
+    for path, content in split_index(json.loads(index_json)).items():
+        (site_dir / path).write_bytes(content)

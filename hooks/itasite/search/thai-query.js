@@ -158,7 +158,10 @@ function bitsOf(base64) {
    searches downloads neither. */
 if (typeof importScripts === "function") {
   var listeners = null
-  var setup = null, head = null, wordList = null, titleWords = null, loaded = {}, docs = [], settingUp = null, queue = Promise.resolve()
+  var setup = null, head = null, wordList = null, titleWords = null, loaded = {}, docs = [], settingUp = null
+  /* A query waits for the index's list of shards: one typed while the index is still on its way would
+     otherwise be answered from no documents at all */
+  var indexKnown, queue = new Promise(function (resolve) { indexKnown = resolve })
   var addEventListenerOfWorker = self.addEventListener.bind(self)
   var postMessageOfWorker = self.postMessage.bind(self)
   var loadMaterial = function () {
@@ -182,8 +185,12 @@ if (typeof importScripts === "function") {
   var tell = function (message) {
     for (var i = 0; i < listeners.length; i++) listeners[i]({ data: message })
   }
+  /* The word list and the shards are JSON in windows-874, a byte for each Thai letter (shards.py) */
+  var thai = new TextDecoder("windows-874")
   var fetchJSON = function (name) {
-    return fetch(SEARCH_FOLDER + name).then(function (response) { return response.json() })
+    return fetch(SEARCH_FOLDER + name)
+      .then(function (response) { return response.arrayBuffer() })
+      .then(function (bytes) { return JSON.parse(thai.decode(bytes)) })
   }
   /* Load what the query needs that is not loaded yet, then set Material's worker up again with it all */
   var prepare = function (query) {
@@ -220,14 +227,14 @@ if (typeof importScripts === "function") {
         s.wordBits = bitsOf(s.words)
       })
     }
-    if (message && message.type === QUERY && head) {
+    if (message && message.type === QUERY) {
       var query = message.data
-      queue = queue.then(function () { return prepare(query) }).catch(function (error) { console.warn(error) }).then(function () {
+      queue = queue.then(function () { return head && prepare(query) }).catch(function (error) { console.warn(error) }).then(function () {
         tell({ type: QUERY, data: rewrite(query) })
       })
       return
     }
-    if (message && message.type === QUERY) message = { type: QUERY, data: rewrite(message.data) }
     tell(message)
+    if (message && message.type === SETUP) indexKnown() // after Material has the set-up it answers from
   })
 }

@@ -55,10 +55,23 @@ def home_sources(dataset: Dataset) -> Sources:
 
 
 def measures_index_sources(dataset: Dataset) -> Sources:
-    """Every measure, its units and indicators, and each year's introduction from its report."""
-    measures = (measure_file(m) for year in dataset.measures.values() for m in year)
-    reports = (report_file(year) for year in dataset.reports)
-    return (AGENCY, UNITS, INDICATORS, *measures, listing(MEASURES_FOLDER), *reports, listing(RESULTS_FOLDER))
+    """The newest year's measures and introduction, and how many measures every year has."""
+    folders = (listing(f"{MEASURES_FOLDER}/{year}") for year in dataset.measures)
+    newest = _year_of_measures(dataset, max(dataset.measures)) if dataset.measures else (AGENCY,)
+    return (*newest, listing(MEASURES_FOLDER), *folders)
+
+
+def measures_year_sources(dataset: Dataset, year: int) -> Sources:
+    """One year's measures, their units and indicators, and the year's introduction from its report."""
+    return _year_of_measures(dataset, year)
+
+
+def _year_of_measures(dataset: Dataset, year: int) -> tuple[str, ...]:
+    """The files of one year's list of measures."""
+    measures = (measure_file(m) for m in dataset.measures[year])
+    reports = (report_file(year),) if year in dataset.reports else ()
+    folder = listing(f"{MEASURES_FOLDER}/{year}")
+    return (AGENCY, UNITS, INDICATORS, *measures, folder, *reports, listing(RESULTS_FOLDER))
 
 
 def measure_sources(measure: Measure) -> Sources:

@@ -34,6 +34,7 @@ from .routes import (
     comparison_page,
     indicator_page,
     measure_page,
+    measures_year_page,
     report_page,
     results_page,
     series_csv,
@@ -121,6 +122,16 @@ def plan_site(
         ),
     ]
     for year, measures in dataset.measures.items():
+        pages.append(
+            PageSpec(
+                measures_year_page(year),
+                "measures-year.md.j2",
+                {**shared, "year": year},
+                pagedata.measures_year_sources(dataset, year),
+                locale.t("measures_title"),
+                locale.t("changes_measures_of", year=locale.year_short(year)),
+            )
+        )
         pages += [
             PageSpec(
                 measure_page(year, m.id),
@@ -254,7 +265,9 @@ def build_nav(scored: ScoredDataset, locale: Locale, series: list[Series]) -> li
     dataset, scores, comparisons = scored.dataset, scored.scores, scored.comparisons
     measures: list[NavEntry] = [MEASURES]
     for year in sorted(dataset.measures, reverse=True):
-        measures.append({locale.year(year): [measure_page(year, m.id) for m in dataset.measures[year]]})
+        # the year's page first: under navigation.indexes it is the page of the year's entry itself
+        year_pages = [measures_year_page(year), *(measure_page(year, m.id) for m in dataset.measures[year])]
+        measures.append({locale.year(year): year_pages})
     results: list[NavEntry] = [RESULTS]
     results += [results_page(year) for year in sorted(scores, reverse=True)]
     results += [comparison_page(c.before.year, c.after.year) for c in reversed(comparisons)]

@@ -38,6 +38,11 @@ def site_root(configured: str, in_data: str | None) -> str:
     return (configured or in_data or EXAMPLE_SITE).rstrip("/") + "/"
 
 
+def measures_year_page(year: int) -> str:
+    """The measures of one fiscal year, with that year's introduction."""
+    return f"measures/{year}/index.md"
+
+
 def measure_page(year: int, measure_id: str) -> str:
     """One measure of one fiscal year."""
     return f"measures/{year}/{measure_id}.md"
