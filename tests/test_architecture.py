@@ -8,6 +8,7 @@ import re
 from pathlib import Path
 
 import pytest
+from support.site import built_text
 
 from conftest import PROJECT
 
@@ -123,7 +124,7 @@ def test_no_built_file_holds_template_syntax(seed_site):
     leaks = []
     for path in sorted(seed_site.rglob("*")):
         if path.suffix in (".html", ".txt", ".xml", ".css", ".json", ".csv", ".svg"):
-            text = path.read_text(encoding="utf-8")
+            text = built_text(path)
             if UNRENDERED.search(text):
                 leaks.append(path.relative_to(seed_site).as_posix())
     assert not leaks, leaks

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from support.build import build_site
+from support.site import built_text
 
 from itasite import cli
 from itasite.data.starter import BLANK, current_fiscal_year
@@ -74,7 +75,7 @@ def test_the_new_site_has_no_trace_of_the_first_agency(new_site):
     leaks = {
         path.relative_to(out).as_posix(): found
         for path in files
-        if (found := [name for name in FIRST_AGENCY if name in path.read_text(encoding="utf-8")])
+        if (found := [name for name in FIRST_AGENCY if name in built_text(path)])
     }
     assert not leaks
     home = (out / "th/index.html").read_text(encoding="utf-8")

@@ -13,10 +13,10 @@ from pathlib import Path
 
 import pytest
 from support.build import DATA, PROJECT, build_site
+from support.site import built_text
 
 from itasite.pipeline import prepare
 from itasite.scoring import as_announced, score_year
-from itasite.search.shards import read_part
 
 AGENCY_B = PROJECT / "tests/fixtures/agency-b/data"
 COMPUTED, ANNOUNCED = "81.13", "81.12"  # agency B's 2568 scores work out to 81.125, rounded half up
@@ -41,15 +41,8 @@ def files_with(site: Path, figure: str) -> set[str]:
     return {
         path.relative_to(site).as_posix()
         for path in site.rglob("*")
-        if path.suffix in TEXT_FILES and figure in text_of(path)
+        if path.suffix in TEXT_FILES and figure in built_text(path)
     }
-
-
-def text_of(path: Path) -> str:
-    """A built file's text: the search worker's parts are in windows-874, the rest UTF-8."""
-    if path.parent.name == "search" and path.name != "search_index.json":
-        return json.dumps(read_part(path), ensure_ascii=False)
-    return path.read_text(encoding="utf-8")
 
 
 def test_the_announced_total_replaces_the_computed_one_within_the_tolerance():

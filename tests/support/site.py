@@ -2,11 +2,22 @@
 
 from __future__ import annotations
 
+import json
 import re
 from html.parser import HTMLParser
 from pathlib import Path
 
+from itasite.search.shards import read_part
+
 ADDRESS_TAGS = ("a", "link", "script", "img")
+
+
+def built_text(path: Path) -> str:
+    """A built file's text: the search worker's word list and shards are JSON in windows-874 (shards.py),
+    given back as UTF-8 JSON text; every other file is UTF-8."""
+    if path.parent.name == "search" and path.suffix == ".json" and path.name != "search_index.json":
+        return json.dumps(read_part(path), ensure_ascii=False)
+    return path.read_text(encoding="utf-8")
 
 
 class Links(HTMLParser):
