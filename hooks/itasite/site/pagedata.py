@@ -57,17 +57,12 @@ def home_sources(dataset: Dataset) -> Sources:
 def measures_index_sources(dataset: Dataset) -> Sources:
     """The newest year's measures and introduction, and how many measures every year has."""
     folders = (listing(f"{MEASURES_FOLDER}/{year}") for year in dataset.measures)
-    newest = _year_of_measures(dataset, max(dataset.measures)) if dataset.measures else (AGENCY,)
+    newest = measures_year_sources(dataset, max(dataset.measures)) if dataset.measures else (AGENCY,)
     return (*newest, listing(MEASURES_FOLDER), *folders)
 
 
-def measures_year_sources(dataset: Dataset, year: int) -> Sources:
+def measures_year_sources(dataset: Dataset, year: int) -> tuple[str, ...]:
     """One year's measures, their units and indicators, and the year's introduction from its report."""
-    return _year_of_measures(dataset, year)
-
-
-def _year_of_measures(dataset: Dataset, year: int) -> tuple[str, ...]:
-    """The files of one year's list of measures."""
     measures = (measure_file(m) for m in dataset.measures[year])
     reports = (report_file(year),) if year in dataset.reports else ()
     folder = listing(f"{MEASURES_FOLDER}/{year}")
