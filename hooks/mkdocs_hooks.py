@@ -25,6 +25,7 @@ from itasite.build.compact import compact_html
 from itasite.build.history import read_history
 from itasite.build.provenance import Provenance, provenance
 from itasite.build.stylesheets import purge_stylesheets
+from itasite.build.tables import wrap_tables
 from itasite.data.messages import chosen_language, say
 from itasite.data.problems import DataError
 from itasite.pipeline import plan, prepare
@@ -202,8 +203,9 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
-    """Send fewer bytes to phones: drop the indentation of Material's templates."""
-    return compact_html(output)
+    """Send fewer bytes to phones: drop the indentation of Material's templates. Wrap the tables for scrolling
+    now, so that Material's script does not move them as the page opens."""
+    return compact_html(wrap_tables(output))
 
 
 def on_post_build(config: MkDocsConfig) -> None:

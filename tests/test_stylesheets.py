@@ -11,6 +11,7 @@ import material as material_theme
 import pytest
 
 from itasite.build.stylesheets import hashed_name, purge
+from itasite.build.tables import TABLE_CLASS
 
 MATERIAL_STYLESHEETS = Path(material_theme.__file__).parent / "templates/assets/stylesheets"
 
@@ -92,7 +93,8 @@ def test_the_built_site_links_only_its_purged_stylesheets(seed_site, lang):
         assert linked == set(sheets), page
 
 
-# What a reader sees, each with the purged stylesheets and then with Material's whole ones
+# What a reader sees, each with the purged stylesheets and then with Material's whole ones, and its tables as
+# Material's templates leave them, for its script to wrap (itasite/build/tables.py does it in the build)
 VIEWS = [
     ("th/", 390, "light", None),
     ("th/measures/2568/06-conflict-of-interest/", 1280, "dark", None),
@@ -107,8 +109,14 @@ VIEWS = [
 ]
 # Every element's computed style and that of its ::before and ::after, and where the element is. Custom
 # properties are left out: the unused ones are meant to go, and the used ones show in the properties.
-ELEMENTS = """() => [...document.querySelectorAll("*")].map((element, number) =>
-  number + " " + element.tagName.toLowerCase() + [...element.classList].map(name => "." + name).join(""))"""
+ELEMENTS = f"""() => [...document.querySelectorAll("*")].map((element, number) =>
+  number + " " + element.tagName.toLowerCase()
+  + [...element.classList].filter(name => name !== "{TABLE_CLASS}").map(name => "." + name).join(""))"""
+BUILT_TABLE = re.compile(
+    r'<div class="md-typeset__scrollwrap"><div class="md-typeset__table"><table class="ita-table"([^>]*)>'
+    r"(.*?)</table></div></div>",
+    re.S,
+)
 STYLES = """(only) => [...document.querySelectorAll("*")].filter((_, number) => !only || only.includes(number)).map(
   (element) => ["", "::before", "::after"].flatMap((pseudo) => {
     const computed = getComputedStyle(element, pseudo)
@@ -123,24 +131,41 @@ DIGESTS = f"""async () => Promise.all(({STYLES})(null).map(async (lines) => {{
 
 
 def opened(browser, url: str, width: int, scheme: str, action: str | None, whole: bool):
-    """The page after `action`, with the purged stylesheets or (`whole`) Material's own, and its context."""
+    """The page after `action`, with the purged stylesheets or (`whole`) Material's own and its own wrapping of
+    the tables, and its context."""
     context = browser.new_context(viewport={"width": width, "height": 900}, color_scheme=scheme)
     replaced: list[str] = []
 
+    def as_material_leaves_it(route) -> None:
+        if route.request.resource_type != "document":
+            route.fallback()
+            return
+        response = route.fetch()
+        html, tables = BUILT_TABLE.subn(r"<table\1>\2</table>", response.text())
+        html = html.replace(f'<table class="{TABLE_CLASS}"', "<table")  # marked, not wrapped: the printable report
+        replaced.extend(["table"] * tables)
+        route.fulfill(response=response, body=html)
+
     def serving(original: Path):
         def whole_file(route) -> None:
-            replaced.append(original.name)
+            replaced.append("sheet")
             route.fulfill(path=original)
 
         return whole_file
 
     if whole:
+        context.route("**/*", as_material_leaves_it)
         for stem in ("main", "palette"):
             original = next(MATERIAL_STYLESHEETS.glob(f"{stem}.*.min.css"))
             context.route(f"**/assets/stylesheets/{stem}.*.min.css", serving(original))
     page = context.new_page()
     page.goto(url, wait_until="load")
-    assert len(replaced) == (2 if whole else 0), replaced
+    assert replaced.count("sheet") == (2 if whole else 0), replaced
+    # Material's script wrapped the tables it was given, as it does without the build's wrapping
+    tables = page.evaluate("""() => [...document.querySelectorAll("table")].map(table =>
+      (table.className || "-") + " in " + table.parentElement.className)""")
+    if whole:
+        assert set(tables) <= {"- in md-typeset__table"}, tables
     if action == "drawer":
         page.click("label.md-header__button[for=__drawer]")
     elif action == "search":

@@ -7,7 +7,8 @@ and search files (Material's scripts name the classes they add in full, so their
 every custom property that nothing refers to. A selector's arguments to :not(), :is() and the like are not
 read, so such a selector is always kept. The purged file gets its own content hash in its name, since web
 servers cache the hashed files for a year, and the pages are pointed at it; the source map, which maps the
-whole file, goes. The project's own stylesheets are kept whole.
+whole file, goes. The project's own stylesheets are kept whole. Material's rules for tables are first pointed
+at the tables the build has wrapped (itasite/build/tables.py).
 """
 
 from __future__ import annotations
@@ -20,6 +21,8 @@ from pathlib import Path
 
 import tinycss2
 from tinycss2.ast import Node
+
+from itasite.build.tables import point_at_marked_tables
 
 STYLESHEETS = Path("assets/stylesheets")
 MATERIAL_STYLESHEET = re.compile(r"^(main|palette)\.[0-9a-f]{8}\.min\.css$")  # Material's, hashed
@@ -42,7 +45,8 @@ def purge_stylesheets(site_dir: Path) -> None:
         raise FileNotFoundError(f"no stylesheet of Material's in {folder}")
     used = used_words(site_dir)
     own = "".join(path.read_text(encoding="utf-8") for path in sorted(folder.glob("*.css")) if path not in material)
-    purged = purge({path.name: path.read_text(encoding="utf-8") for path in material}, used, own)
+    sheets = point_at_marked_tables({path.name: path.read_text(encoding="utf-8") for path in material})
+    purged = purge(sheets, used, own)
     renamed = {}
     for path in material:
         name = hashed_name(path.name, purged[path.name])
