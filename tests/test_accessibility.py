@@ -89,6 +89,17 @@ def test_the_logo_says_it_leads_to_the_agency_website(seed_site, lang, label):
 
 
 SEARCH_INCLUDE = '{% include "partials/search.html" %}'
+# Material's palette lines of the header, which ours replaces by its own colour toggle
+MATERIAL_PALETTE = """    {% if config.theme.palette %}
+      {% if not config.theme.palette is mapping %}
+        {% include "partials/palette.html" %}
+      {% endif %}
+    {% endif %}
+    {% if not config.theme.palette is mapping %}
+      {% include "partials/javascripts/palette.html" %}
+    {% endif %}
+"""
+COLOUR_TOGGLE = '    {% include "partials/colour-toggle.html" %}\n'
 NAMED_SEARCH = (
     """{% filter replace('role="dialog">', 'role="dialog" aria-label="' ~ lang.t("search") | e ~ '">', 1) %}"""
     + SEARCH_INCLUDE
@@ -96,13 +107,16 @@ NAMED_SEARCH = (
 )
 
 
-@pytest.mark.parametrize(("partial", "comment"), [("header.html", 3), ("nav.html", 2)])
-def test_overridden_partials_differ_from_material_only_in_the_logo_label_and_search_name(partial, comment):
+@pytest.mark.parametrize(("partial", "comment"), [("header.html", 4), ("nav.html", 2)])
+def test_overridden_partials_differ_from_material_only_in_the_logo_label_search_name_and_palette(partial, comment):
     """When Material changes one of these partials, copy it again and change the logo line (and in the header,
-    the search dialog's include) the same way."""
+    the search dialog's include and the palette's lines) the same way."""
     ours = (PROJECT / "overrides/partials" / partial).read_text(encoding="utf-8").splitlines()
     material = (Path(material_theme.__file__).parent / "templates/partials" / partial).read_text(encoding="utf-8")
-    expected = material.splitlines()[3:]  # after Material's "generated" comment, which ours replaces
+    assert (MATERIAL_PALETTE in material) == (partial == "header.html")
+    expected = material.replace(MATERIAL_PALETTE, COLOUR_TOGGLE).splitlines()[
+        3:
+    ]  # after Material's "generated" comment
     relabelled = [
         line.replace('title="{{ config.site_name | e }}"', 'title="{{ config.extra.homepage_label | e }}"')
         .replace(
