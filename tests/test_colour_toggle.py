@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 import pytest
+from support.browser import serve_pages_changed
 
 OURS = re.compile(r'(<form class="md-header__option") data-ita-palette>(.*?</form>)\s*<script>.*?</script>', re.S)
 # What the reader's page shows of the palette: the colours on <body>, the toggle shown, the two <meta> tags
@@ -21,15 +22,11 @@ STATE = """() => ({
 })"""
 
 
-def as_material_runs_it(route) -> None:
+def as_material_runs_it(url: str, html: str) -> str:
     """The page with Material's palette partial as Material writes it, for Material's script to run."""
-    if route.request.resource_type != "document":
-        route.fallback()
-        return
-    response = route.fetch()
-    html, found = OURS.subn(r'\1 data-md-component="palette">\2', response.text())
-    assert found == 1, route.request.url
-    route.fulfill(response=response, body=html)
+    html, found = OURS.subn(r'\1 data-md-component="palette">\2', html)
+    assert found == 1, url
+    return html
 
 
 def palette_after(browser, url: str, system: str, clicks: int, material: bool) -> dict:
@@ -37,7 +34,7 @@ def palette_after(browser, url: str, system: str, clicks: int, material: bool) -
     then a reload (the saved choice)."""
     context = browser.new_context(viewport={"width": 390, "height": 800}, color_scheme=system)
     if material:
-        context.route("**/*", as_material_runs_it)
+        serve_pages_changed(context, as_material_runs_it)
     page = context.new_page()
     page.goto(url, wait_until="load")
     states = [page.evaluate(STATE)]

@@ -37,7 +37,7 @@ def test_every_indicator_and_tool_has_a_page_with_chart_table_csv_and_citation(s
     html = path.read_text(encoding="utf-8")
     links = parse(path)
     assert '<svg xmlns="http://www.w3.org/2000/svg"' in html and 'role="img"' in html
-    assert "<table>" in html and html.count("<tr>") >= 3  # the header and one row for each of the two years
+    assert '<table class="ita-table">' in html and html.count("<tr>") >= 3  # the header and a row for each year
     csv_name = f"ita-series-{key}.csv"
     assert f"../../data/{csv_name}" in links.addresses
     rows = list(csv.DictReader(io.StringIO((seed_site / lang / "data" / csv_name).read_bytes().decode("utf-8-sig"))))

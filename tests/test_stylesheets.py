@@ -9,6 +9,7 @@ from pathlib import Path
 
 import material as material_theme
 import pytest
+from support.browser import serve_pages_changed
 
 from itasite.build.stylesheets import hashed_name, purge
 from itasite.build.tables import TABLE_CLASS
@@ -136,15 +137,10 @@ def opened(browser, url: str, width: int, scheme: str, action: str | None, whole
     context = browser.new_context(viewport={"width": width, "height": 900}, color_scheme=scheme)
     replaced: list[str] = []
 
-    def as_material_leaves_it(route) -> None:
-        if route.request.resource_type != "document":
-            route.fallback()
-            return
-        response = route.fetch()
-        html, tables = BUILT_TABLE.subn(r"<table\1>\2</table>", response.text())
-        html = html.replace(f'<table class="{TABLE_CLASS}"', "<table")  # marked, not wrapped: the printable report
+    def as_material_leaves_it(url: str, html: str) -> str:
+        html, tables = BUILT_TABLE.subn(r"<table\1>\2</table>", html)
         replaced.extend(["table"] * tables)
-        route.fulfill(response=response, body=html)
+        return html.replace(f'<table class="{TABLE_CLASS}"', "<table")  # marked, not wrapped: the printable report
 
     def serving(original: Path):
         def whole_file(route) -> None:
@@ -154,7 +150,7 @@ def opened(browser, url: str, width: int, scheme: str, action: str | None, whole
         return whole_file
 
     if whole:
-        context.route("**/*", as_material_leaves_it)
+        serve_pages_changed(context, as_material_leaves_it)
         for stem in ("main", "palette"):
             original = next(MATERIAL_STYLESHEETS.glob(f"{stem}.*.min.css"))
             context.route(f"**/assets/stylesheets/{stem}.*.min.css", serving(original))

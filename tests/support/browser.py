@@ -1,6 +1,8 @@
-"""Driving the site's search box in Chromium (Playwright pages)."""
+"""Driving the site in Chromium (Playwright pages): its search box, and pages served changed."""
 
 from __future__ import annotations
+
+from collections.abc import Callable
 
 
 def search(page, query: str) -> list[str]:
@@ -19,3 +21,16 @@ def search(page, query: str) -> list[str]:
         "links => links.map(link => new URL(link.href).pathname)"
     )
     return list(dict.fromkeys(paths))  # a page's sections are listed under it: count the page once
+
+
+def serve_pages_changed(context, change: Callable[[str, str], str]) -> None:
+    """Serve every page `context` opens as `change(url, html)` makes it; the other files as they are."""
+
+    def changed(route) -> None:
+        if route.request.resource_type != "document":
+            route.fallback()
+            return
+        response = route.fetch()
+        route.fulfill(response=response, body=change(route.request.url, response.text()))
+
+    context.route("**/*", changed)
