@@ -173,7 +173,10 @@ def opened(browser, url: str, width: int, scheme: str, action: str | None, whole
         page.hover("div.md-select")
     elif action == "print":
         page.emulate_media(media="print")
-    page.wait_for_timeout(600)  # Material's transitions
+    # Material's transitions (the search's are up to 0.4 s, and a busy machine draws them late): read the
+    # styles once every one has ended, not halfway through one
+    page.wait_for_timeout(600)
+    page.wait_for_function("document.getAnimations().length === 0", timeout=10_000)
     return context, page
 
 
