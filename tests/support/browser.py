@@ -2,7 +2,18 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
+from pathlib import Path
+
+import material
+
+MATERIAL_LANGUAGES = Path(material.__file__).parent / "templates/partials/languages"
+# What Material's search shows once it has answered an empty query ("Type to start searching"), per language
+PLACEHOLDERS = [
+    re.search(r'"search\.result\.placeholder": "([^"]+)"', (MATERIAL_LANGUAGES / f"{lang}.html").read_text("utf-8"))[1]
+    for lang in ("th", "en")
+]
 
 
 def search(page, query: str) -> list[str]:
@@ -10,7 +21,13 @@ def search(page, query: str) -> list[str]:
     box = page.locator("input.md-search__input")
     box.fill("")
     box.press("End")
-    page.wait_for_function("() => !document.querySelector('.md-search-result__list li')")
+    # Material shows an answer against what the box holds when it arrives: the empty query's, arriving after
+    # `query` is typed, would read "No matching documents" under it. So its answer is waited for first.
+    page.wait_for_function(
+        "placeholders => !document.querySelector('.md-search-result__list li') &&"
+        " placeholders.includes(document.querySelector('.md-search-result__meta').textContent.trim())",
+        arg=PLACEHOLDERS,
+    )
     box.fill(query)
     box.press("End")
     page.wait_for_function(
