@@ -114,7 +114,7 @@ ELEMENTS = f"""() => [...document.querySelectorAll("*")].map((element, number) =
   number + " " + element.tagName.toLowerCase()
   + [...element.classList].filter(name => name !== "{TABLE_CLASS}").map(name => "." + name).join(""))"""
 BUILT_TABLE = re.compile(
-    r'<div class="md-typeset__scrollwrap"><div class="md-typeset__table"><table class="ita-table"([^>]*)>'
+    r'<div class="md-typeset__scrollwrap"><div class="md-typeset__table"><table class="' + TABLE_CLASS + r'"([^>]*)>'
     r"(.*?)</table></div></div>",
     re.S,
 )
