@@ -4,11 +4,9 @@ no serious or critical violation of the WCAG 2.1 A and AA rules. Failures name t
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
-import material as material_theme
 import pytest
-from support.build import PROJECT
+from support.build import MATERIAL_TEMPLATES, PROJECT
 
 AXE = PROJECT / "node_modules/axe-core/axe.min.js"
 WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
@@ -112,7 +110,7 @@ def test_overridden_partials_differ_from_material_only_in_the_logo_label_search_
     """When Material changes one of these partials, copy it again and change the logo line (and in the header,
     the search dialog's include and the palette's lines) the same way."""
     ours = (PROJECT / "overrides/partials" / partial).read_text(encoding="utf-8").splitlines()
-    material = (Path(material_theme.__file__).parent / "templates/partials" / partial).read_text(encoding="utf-8")
+    material = (MATERIAL_TEMPLATES / "partials" / partial).read_text(encoding="utf-8")
     assert (MATERIAL_PALETTE in material) == (partial == "header.html")
     expected = material.replace(MATERIAL_PALETTE, COLOUR_TOGGLE).splitlines()[
         3:
@@ -133,7 +131,7 @@ def test_overridden_partials_differ_from_material_only_in_the_logo_label_search_
 
 def test_material_search_dialog_still_needs_a_name():
     """Material's dialog has role="dialog" and no name: when it gets one, drop the header's filter."""
-    material = (Path(material_theme.__file__).parent / "templates/partials/search.html").read_text(encoding="utf-8")
+    material = (MATERIAL_TEMPLATES / "partials/search.html").read_text(encoding="utf-8")
     assert material.count('role="dialog">') == 1 and "aria-label" not in material.split('role="dialog">')[0]
 
 

@@ -6,15 +6,13 @@ longer runs it."""
 from __future__ import annotations
 
 import re
-from functools import partial
-from pathlib import Path
+from functools import cache, partial
 
 import jinja2
-import material
 import pytest
 from support.browser import serve_pages_changed
+from support.build import MATERIAL_TEMPLATES, PROJECT
 
-PROJECT = Path(__file__).resolve().parent.parent
 OURS = re.compile(r'(<form class="md-header__option") data-ita-palette>(.*?</form>)\s*<script>.*?</script>', re.S)
 # Material's documented palette that follows the system, then light, then dark
 AUTOMATIC = [
@@ -52,13 +50,18 @@ def as_material_runs_it(url: str, html: str) -> str:
     return html
 
 
+@cache
+def automatic_toggle() -> str:
+    """The toggle the partial writes for AUTOMATIC, rendered from the project's and Material's templates as the
+    build would render them."""
+    loader = jinja2.FileSystemLoader([PROJECT / "overrides", MATERIAL_TEMPLATES])
+    template = jinja2.Environment(loader=loader, autoescape=True).get_template("partials/colour-toggle.html")
+    return template.render(config={"theme": {"palette": AUTOMATIC}}).strip()
+
+
 def with_automatic_palette(url: str, html: str) -> str:
-    """The page with the toggle the partial writes for AUTOMATIC (rendered from the project's and Material's
-    templates, as the build would), in place of the site's own."""
-    templates = [PROJECT / "overrides", Path(material.__file__).parent / "templates"]
-    environment = jinja2.Environment(loader=jinja2.FileSystemLoader(templates), autoescape=True)
-    toggle = environment.get_template("partials/colour-toggle.html").render(config={"theme": {"palette": AUTOMATIC}})
-    html, found = OURS.subn(lambda _: toggle.strip(), html)
+    """The page with the toggle for AUTOMATIC in place of the site's own."""
+    html, found = OURS.subn(lambda _: automatic_toggle(), html)
     assert found == 1, url
     return html
 

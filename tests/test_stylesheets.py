@@ -7,14 +7,14 @@ import hashlib
 import re
 from pathlib import Path
 
-import material as material_theme
 import pytest
 from support.browser import serve_pages_changed
+from support.build import MATERIAL_TEMPLATES
 
 from itasite.build.stylesheets import hashed_name, purge
 from itasite.build.tables import TABLE_CLASS
 
-MATERIAL_STYLESHEETS = Path(material_theme.__file__).parent / "templates/assets/stylesheets"
+MATERIAL_STYLESHEETS = MATERIAL_TEMPLATES / "assets/stylesheets"
 
 
 def purged(css: str, *used: str, own: str = "") -> str:
@@ -173,10 +173,7 @@ def opened(browser, url: str, width: int, scheme: str, action: str | None, whole
         page.hover("div.md-select")
     elif action == "print":
         page.emulate_media(media="print")
-    # Material's transitions (the search's are up to 0.4 s, and a busy machine draws them late): read the
-    # styles once every one has ended, not halfway through one
-    page.wait_for_timeout(600)
-    page.wait_for_function("document.getAnimations().length === 0", timeout=10_000)
+    page.wait_for_timeout(600)  # Material's transitions (settled() below waits for any that run late)
     return context, page
 
 

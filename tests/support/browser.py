@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from pathlib import Path
 
-import material
+from support.build import MATERIAL_TEMPLATES
 
-MATERIAL_LANGUAGES = Path(material.__file__).parent / "templates/partials/languages"
 # What Material's search shows once it has answered an empty query ("Type to start searching"), per language
+PLACEHOLDER = re.compile(r'"search\.result\.placeholder": "([^"]+)"')
 PLACEHOLDERS = [
-    re.search(r'"search\.result\.placeholder": "([^"]+)"', (MATERIAL_LANGUAGES / f"{lang}.html").read_text("utf-8"))[1]
+    PLACEHOLDER.search((MATERIAL_TEMPLATES / f"partials/languages/{lang}.html").read_text("utf-8"))[1]
     for lang in ("th", "en")
 ]
 

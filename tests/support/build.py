@@ -8,7 +8,11 @@ import sys
 import tempfile
 from pathlib import Path
 
+import material
+
 PROJECT = Path(__file__).resolve().parents[2]
+# The templates, scripts and stylesheets of the Material the site is built with, to compare with Material's own
+MATERIAL_TEMPLATES = Path(material.__file__).parent / "templates"
 # The seed report as the tests know it, apart from data/: data/ is whichever agency publishes from this copy
 DATA = PROJECT / "tests/fixtures/seed/data"
 LANGUAGES = {"th": "mkdocs.yml", "en": "mkdocs.en.yml"}
