@@ -100,14 +100,18 @@ template: $(VENV)/.runtime
 export: $(VENV)/.runtime
 	$(ITASITE) export "$(or $(FILE),data.xlsx)"
 
+# One pytest-xdist worker per core; the tests of a module that builds its own site stay on one worker
+# (tests/conftest.py groups them), so each site is built once. PARALLEL= runs the suite in one process.
+PARALLEL ?= -n auto --dist loadgroup
+
 ## test: lint, then the whole test suite (real builds included)
 test: $(VENV)/.test $(FORKS)/.installed $(CHROMIUM) $(NGINX) $(APACHE) node_modules/.installed lint
-	CHROMIUM=$(CHROMIUM) $(BIN)/pytest
+	CHROMIUM=$(CHROMIUM) $(BIN)/pytest $(PARALLEL)
 
 .PHONY: test-fast goldens
 ## test-fast: the tests that need neither a MkDocs build nor Chromium (no lint; seconds, not minutes)
 test-fast: $(VENV)/.test
-	$(BIN)/pytest -m "not build and not browser"
+	$(BIN)/pytest $(PARALLEL) -m "not build and not browser"
 
 ## goldens: rewrite tests/goldens/ from the page templates, then review `git diff tests/goldens` and commit
 # The same without make: .venv/bin/pytest tests/test_goldens.py --update-goldens

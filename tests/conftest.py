@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 from hypothesis import settings
-from support.build import DATA, PROJECT, SUBPATH_ROOT, SYNTHETIC_YEARS, build_site, make_synthetic
+from support.build import DATA, PROJECT, SUBPATH_ROOT, SYNTHETIC_YEARS, build_site, built_once, make_synthetic
 from support.http import QuietHandler, serving
 
 from itasite.data.dataset import Dataset, load_dataset
@@ -37,8 +37,11 @@ CHROMIUM_FLAGS = [
     "--disable-sync",
     "--no-first-run",
 ]
-# Source that runs a build: build_site(), `python -m mkdocs` (build or serve), or a command list of mkdocs or make
-BUILDS = re.compile(r"""\bbuild_site\(|["']-m["'],\s*["']mkdocs["']|\[\s*["'](?:mkdocs|properdocs|make)["']""")
+# Source that runs a build: build_site() or built_once(), `python -m mkdocs` (build or serve), or a command list
+# of mkdocs or make
+BUILDS = re.compile(
+    r"""\bbuil(?:d_site|t_once)\(|["']-m["'],\s*["']mkdocs["']|\[\s*["'](?:mkdocs|properdocs|make)["']"""
+)
 BUILD_PROGRAMS = {"mkdocs", "properdocs", "make"}  # what a test not marked `build` may not start
 _running: pytest.Item | None = None  # the test being set up, run or torn down
 
@@ -58,22 +61,29 @@ def _source(function) -> str:
         return ""
 
 
-def _fixture_builds(item: pytest.Item) -> bool:
-    """Whether any fixture in the test's closure (fixtures of its fixtures included) runs a build."""
+def _building_fixtures(item: pytest.Item) -> list:
+    """The fixtures in the test's closure (fixtures of its fixtures included) that run a build."""
     definitions = item._fixtureinfo.name2fixturedefs  # type: ignore[attr-defined]
-    return any(BUILDS.search(_source(d.func)) for name in item.fixturenames for d in definitions.get(name, ()))
+    return [d for name in item.fixturenames for d in definitions.get(name, ()) if BUILDS.search(_source(d.func))]
 
 
 @pytest.hookimpl(tryfirst=True)  # before `-m` selects by these marks
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """Mark `build` and `browser` tests from their fixtures; stop if a test builds by itself unmarked."""
+    """Mark `build` and `browser` tests from their fixtures; stop if a test builds by itself unmarked.
+
+    The tests of a module whose module-scoped fixture builds a site go to one pytest-xdist worker (an
+    `xdist_group`, which `--dist loadgroup` keeps together), so that site is built once; a session-scoped
+    site is shared between workers by `built_once`."""
     unmarked = []
     for item in items:
         function = getattr(item, "function", None)
         if function is not None and BUILDS.search(_source(function)) and not item.get_closest_marker("build"):
             unmarked.append(item.nodeid)
-        if _fixture_builds(item):
+        building = _building_fixtures(item)
+        if building:
             item.add_marker(pytest.mark.build)
+        if any(fixture.scope == "module" for fixture in building):
+            item.add_marker(pytest.mark.xdist_group(item.nodeid.split("::")[0]))
         if "browser" in item.fixturenames:
             item.add_marker(pytest.mark.browser)
     if unmarked:
@@ -112,12 +122,23 @@ def seed() -> Dataset:
 
 
 @pytest.fixture(scope="session")
-def seed_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The seed data built for real into a temporary folder, both languages."""
-    out = tmp_path_factory.mktemp("site")
-    result = build_site(out)
+def shared_folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A folder every worker of this run shares: pytest-xdist gives each worker its own temporary folder, all
+    under one folder of the run (without workers, pytest's own temporary folder)."""
+    base = tmp_path_factory.getbasetemp()
+    return base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
+
+
+def _built(out: Path, data_dir: Path = DATA, env: dict | None = None) -> None:
+    """Build both languages into `out`; the build's messages are the failure's when it fails."""
+    result = build_site(out, data_dir, env)
     assert result.returncode == 0, result.stderr
-    return out
+
+
+@pytest.fixture(scope="session")
+def seed_site(shared_folder: Path) -> Path:
+    """The seed data built for real, both languages, once for the whole run."""
+    return built_once(shared_folder, "seed-site", _built)
 
 
 @pytest.fixture(scope="session")
@@ -128,13 +149,15 @@ def served_site(seed_site: Path) -> Iterator[str]:
 
 
 @pytest.fixture(scope="session")
-def synthetic_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def synthetic_site(shared_folder: Path) -> Path:
     """Both languages built from ten synthetic years (bench/synthetic.py: 2563–2572, both scoring schemes)."""
-    folder = tmp_path_factory.mktemp("synthetic")
-    make_synthetic(folder / "data", SYNTHETIC_YEARS)
-    result = build_site(folder / "site", folder / "data")
-    assert result.returncode == 0, result.stderr
-    return folder / "site"
+
+    def build(folder: Path) -> None:
+        """The synthetic data, then its site, in `folder`."""
+        make_synthetic(folder / "data", SYNTHETIC_YEARS)
+        _built(folder / "site", folder / "data")
+
+    return built_once(shared_folder, "synthetic", build) / "site"
 
 
 @pytest.fixture(scope="session")
@@ -158,11 +181,9 @@ def browser() -> Iterator:
 
 
 @pytest.fixture(scope="session")
-def subpath_site(tmp_path_factory) -> Iterator[str]:
+def subpath_site(shared_folder: Path) -> Iterator[str]:
     """The site built for https://www.muangpan.go.th/ita/ and served under /ita/ on 127.0.0.1."""
-    out = tmp_path_factory.mktemp("ita")
-    result = build_site(out, env={"SITE_URL": SUBPATH_ROOT})
-    assert result.returncode == 0, result.stderr
+    out = built_once(shared_folder, "subpath-site", lambda folder: _built(folder, env={"SITE_URL": SUBPATH_ROOT}))
 
     class UnderSubpath(QuietHandler):
         def translate_path(self, path: str) -> str:

@@ -20,6 +20,7 @@ from pathlib import Path
 import pytest
 import yaml
 from support.browser import search
+from support.build import built_once
 from support.http import serving
 
 pytestmark = pytest.mark.build
@@ -211,15 +212,19 @@ def forks() -> Path:
 
 
 @pytest.fixture(scope="session")
-def fork_site(forks: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The seed data built by ProperDocs + MaterialX with the two config changes MaterialX needs, both languages."""
-    project = copy_project(tmp_path_factory.mktemp("forks") / "project")
-    out = tmp_path_factory.mktemp("fork-site")
-    configs = materialx_configs(project, search_options_moved=True)
-    result = fork_build(project, configs, out, tmp_path_factory.mktemp("fork-cache"))
-    if result.returncode != 0:
-        pytest.fail(f"ProperDocs + MaterialX cannot build the site even with both config changes:\n{result.stderr}")
-    return out
+def fork_site(forks: Path, shared_folder: Path) -> Path:
+    """The seed data built by ProperDocs + MaterialX with the two config changes MaterialX needs, both languages,
+    once for the whole run."""
+
+    def build(folder: Path) -> None:
+        """A copy of the project, its derived configs, and the build into `folder/site`."""
+        project = copy_project(folder / "project")
+        configs = materialx_configs(project, search_options_moved=True)
+        result = fork_build(project, configs, folder / "site", folder / "cache")
+        if result.returncode != 0:
+            pytest.fail(f"ProperDocs + MaterialX cannot build the site even with both config changes:\n{result.stderr}")
+
+    return built_once(shared_folder, "fork-site", build) / "site"
 
 
 def known_breakage(result: subprocess.CompletedProcess, sign: str) -> None:

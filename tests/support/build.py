@@ -1,14 +1,21 @@
-"""The project's paths and the real `mkdocs build` of both languages, as the tests run it."""
+"""The project's paths and the real `mkdocs build` of both languages, as the tests run it.
+
+`make test` runs the suite on several pytest-xdist workers: a site that many tests read is built once for the
+whole run (`built_once`), whichever worker asks first, and every build shares one cache.
+"""
 
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
 import material
+from filelock import FileLock
 
 PROJECT = Path(__file__).resolve().parents[2]
 # The templates, scripts and stylesheets of the Material the site is built with, to compare with Material's own
@@ -18,8 +25,13 @@ DATA = PROJECT / "tests/fixtures/seed/data"
 LANGUAGES = {"th": "mkdocs.yml", "en": "mkdocs.en.yml"}
 SUBPATH_ROOT = "https://www.muangpan.go.th/ita/"
 SYNTHETIC_YEARS = 10  # the synthetic site the tests at scale build (bench/synthetic.py)
-# Builds of the tests share one cache, kept apart from the project's own `.cache/`
-BUILD_CACHE = tempfile.TemporaryDirectory(prefix="ita-cache-")
+# Builds of the tests share one cache, kept apart from the project's own `.cache/`: the first process of a run
+# (pytest-xdist's controller, which starts the workers) makes it and hands it on through the environment.
+SHARED_CACHE = "ITA_TEST_BUILD_CACHE"
+if SHARED_CACHE not in os.environ:
+    _CACHE_FOLDER = tempfile.TemporaryDirectory(prefix="ita-cache-")  # removed when that process ends
+    os.environ[SHARED_CACHE] = _CACHE_FOLDER.name
+BUILD_CACHE = Path(os.environ[SHARED_CACHE])
 
 
 def build_site(out: Path, data_dir: Path = DATA, env: dict | None = None) -> subprocess.CompletedProcess:
@@ -27,7 +39,7 @@ def build_site(out: Path, data_dir: Path = DATA, env: dict | None = None) -> sub
     environment = {
         **os.environ,
         "ITA_DATA_DIR": str(data_dir),
-        "ITA_CACHE_DIR": BUILD_CACHE.name,
+        "ITA_CACHE_DIR": str(BUILD_CACHE),
         "NO_MKDOCS_2_WARNING": "1",
         **(env or {}),
     }
@@ -67,3 +79,16 @@ def make_synthetic(out: Path, years: int, agencies: int = 1, seed: int = 0) -> l
         return make_agencies(out, agencies, years, seed)
     make(out, years, seed)
     return [out]
+
+
+def built_once(shared: Path, name: str, build: Callable[[Path], object]) -> Path:
+    """`shared/name`, made by `build` the first time any worker of the run asks for it; the others wait for it
+    and read the same files, so a site every worker needs costs one build. A build that fails (an assertion in
+    `build`) is not marked done: the next worker to ask tries again and fails the same way."""
+    out, done = shared / name, shared / f"{name}.done"
+    with FileLock(shared / f"{name}.lock"):
+        if not done.exists():
+            shutil.rmtree(out, ignore_errors=True)  # what an earlier, failed try left
+            build(out)
+            done.touch()
+    return out
