@@ -132,6 +132,13 @@ def test_serve_previews_each_language(data_copy):
     finally:
         server.terminate()
         server.wait(timeout=10)
+    assert wait_for(lambda: not answers(port), 10), "the preview's engine went on serving after it was stopped"
+
+
+def answers(port: int) -> bool:
+    """Whether anything accepts a connection on the port of 127.0.0.1."""
+    with socket.socket() as probe:
+        return probe.connect_ex(("127.0.0.1", port)) == 0
 
 
 def test_commands_outside_the_project_say_so_in_thai(tmp_path, monkeypatch):

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import signal
 import subprocess
 import sys
 from collections.abc import Mapping, Sequence
@@ -45,7 +46,15 @@ def serve_language(
 ) -> int:
     """Live preview of one language on 127.0.0.1, reloading when data, docs, hooks or overrides change."""
     port = port or FIRST_PORT + list(languages).index(lang)
-    return _run(["serve", "-f", str(config_file(project, languages, lang)), "-a", f"127.0.0.1:{port}"], project, env)
+    arguments = ["serve", "-f", str(config_file(project, languages, lang)), "-a", f"127.0.0.1:{port}"]
+    server = subprocess.Popen([*ENGINE, *arguments], cwd=project, env={**os.environ, **QUIET, **env})
+    # Ctrl+C reaches both processes; a preview stopped by a service manager or a test gets SIGTERM alone, and
+    # its engine would otherwise go on serving the port with no one to stop it.
+    previous = signal.signal(signal.SIGTERM, lambda *_: server.terminate())
+    try:
+        return server.wait()
+    finally:
+        signal.signal(signal.SIGTERM, previous)
 
 
 def replace_folder(new: Path, old: Path) -> None:
