@@ -81,7 +81,7 @@ UNITS = [
 @pytest.mark.parametrize(("text", "ids", "new"), UNITS)
 def test_units_are_matched_by_their_thai_names_or_added(text, ids, new):
     added: list[Unit] = []
-    found, created = units_named(text, KNOWN, added)
+    found, created, _ = units_named(text, KNOWN, added)
     assert found == ids
     assert [unit.name.th for unit in created] == new and created == added
     assert all(unit.name.en is None for unit in created)  # English is left to the translator

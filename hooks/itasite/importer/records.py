@@ -117,9 +117,12 @@ def measure_of(
         lines = [line for row in rows for line in row.cells[column].lines]
         lists[key] = entries(lines, _where(table, first, column), reviews)
     unit_text = " ".join(line for row in rows for line in row.cells[2].lines)
-    unit_ids, added = units_named(unit_text, units, imported.units)
+    unit_ids, added, read_as = units_named(unit_text, units, imported.units)
     for unit in added:
         reviews.append(Review(_where(table, first, 2), "import_new_unit", {"name": unit.name.th, "id": unit.id}))
+    for name, unit in read_as:
+        values = {"name": name, "unit": unit.name.th, "id": unit.id}
+        reviews.append(Review(_where(table, first, 2), "import_unit_read_as", values))
     period_text = " ".join(line for row in rows for line in row.cells[3].lines)
     period = period_of(period_text, year)
     missing = [COLUMNS[column] for column, key in LISTS.items() if not lists[key]]

@@ -1,6 +1,7 @@
-"""What `python -m itasite import FILE` prints: the files written, the review list as `file:line: what to
-check` (Thai, or English with --lang en), then the check's result. A file that cannot be read at all gives
-one line and exit status 1, and nothing is written."""
+"""What `python -m itasite import FILE` prints: the files written (each new, added to with what was added, or
+replaced with --force), the review list as `file:line: what to check` (Thai, or English with --lang en), then
+the check's result. A file that cannot be read at all gives one line and exit status 1, and an import that
+would change existing data one line for each change; nothing is written then."""
 
 from __future__ import annotations
 
@@ -31,7 +32,7 @@ def run_import(path: Path, data_dir: Path, year: int | None, force: bool, lang: 
 def print_result(result: ImportResult, data_dir: Path, lang: str) -> None:
     """The files written, what to check, and what the check found."""
     for path in result.written:
-        print(path.as_posix())
+        print(written_line(result, path, lang))
     values = {"count": len(result.written), "unchanged": len(result.unchanged), "year": result.year}
     print(say(lang, "import_wrote", {**values, "file": result.source}))
     if result.reviews:
@@ -45,6 +46,17 @@ def print_result(result: ImportResult, data_dir: Path, lang: str) -> None:
         print(say(lang, "report_one" if count == 1 else "report_many", {"count": count}))
     else:
         print(say(lang, "import_check_ok", {"data": data_dir.as_posix()}))
+
+
+def written_line(result: ImportResult, path: Path, lang: str) -> str:
+    """What the import did to one file it wrote: a new file, what it added, or how much --force changed."""
+    file = path.as_posix()
+    if path in result.added:
+        fields = ", ".join(difference.summary(lang) for difference in result.added[path])
+        return say(lang, "import_added", {"file": file, "fields": fields})
+    if path in result.replaced:
+        return say(lang, "import_replaced", {"file": file, "count": len(result.replaced[path])})
+    return say(lang, "import_new_file", {"file": file})
 
 
 def review_line(source: str, review: Review, lang: str) -> str:

@@ -1,8 +1,10 @@
 """One import: the clerk's file read, its records built, every data file made in memory, then written only
 if all of it could be made, and the usual check run on the result.
 
-Nothing existing is overwritten without `force` (a file whose bytes would not change is left as it is, so
-importing the same file twice is harmless and gives the same bytes). A measure whose number already has a
+An import adds without being asked: new files, new units at the end of units.yml, new keys and list entries.
+Nothing existing is changed without `force`: the refusal names every change (changes.py), and nothing is
+written. A file whose content would not change is left as it is, so importing the same file twice is
+harmless and gives the same bytes. A measure whose number already has a
 file in that year's folder keeps that file's name, so a clerk may rename ids and import again. A folder
 without the national framework (indicators.yml, levels.yml) gets it from the blank data folder.
 """
@@ -21,6 +23,7 @@ from ..data.starter import BLANK
 from ..data.writer import dumped, head_of
 from ..pipeline import prepare
 from .agency import agency_yml
+from .changes import Difference, ExistingChanged, differences
 from .records import Imported
 from .review import ImportProblem, Review
 from .roundtrip import records_of_workbook
@@ -37,6 +40,9 @@ class ImportResult:
     year: int
     written: list[Path] = field(default_factory=list)
     unchanged: list[Path] = field(default_factory=list)
+    new: list[Path] = field(default_factory=list)  # files that were not there
+    added: dict[Path, list[Difference]] = field(default_factory=dict)  # existing files given more, and what
+    replaced: dict[Path, list[Difference]] = field(default_factory=dict)  # what --force changed in each
     reviews: list[Review] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
 
@@ -67,20 +73,43 @@ def import_file(path: Path, data_dir: Path, *, year: int | None = None, force: b
     )
     if not (data_dir / "agency.yml").exists():
         files["agency.yml"] = agency_yml(document.paragraphs, imported.reviews)
-    existing = {relative: (data_dir / relative) for relative in files if (data_dir / relative).exists()}
-    changed = [relative for relative, target in existing.items() if target.read_bytes() != files[relative]]
-    if changed and not force:
-        raise ImportProblem("import_exists", {"files": ", ".join(sorted(changed))}, data_dir.as_posix())
     result = ImportResult(document.name, imported.year, reviews=imported.reviews)
-    result.unchanged = [data_dir / relative for relative in existing if relative not in changed]
-    result.written = written(
-        data_dir, {name: content for name, content in files.items() if name not in existing or name in changed}
-    )
+    chosen = chosen_files(files, data_dir, force, result)
+    result.unchanged = [data_dir / relative for relative in files if relative not in chosen]
+    result.written = written(data_dir, chosen)
     try:
         prepare(data_dir.resolve(), Path.cwd())
     except DataError as error:
         result.problems = list(error.problems)
     return result
+
+
+def chosen_files(files: dict[str, bytes], data_dir: Path, force: bool, result: ImportResult) -> dict[str, bytes]:
+    """The planned files to write: the new ones, and the existing ones the import only adds to (or, with
+    `force`, any whose bytes differ); what each does is noted in `result`. A file whose content would only
+    be laid out anew is left as it is. ExistingChanged (nothing written) names every change without `force`."""
+    chosen: dict[str, bytes] = {}
+    changes: dict[str, list[Difference]] = {}
+    for relative, content in files.items():
+        target = data_dir / relative
+        if not target.exists():
+            chosen[relative] = content
+            result.new.append(target)
+            continue
+        now = target.read_bytes()
+        found = differences(now, content) if now != content else []
+        changed = [difference for difference in found if not difference.added]
+        if changed:
+            changes[target.as_posix()] = changed
+        if found and not changed:
+            chosen[relative] = content
+            result.added[target] = found
+        elif force and now != content:
+            chosen[relative] = content
+            result.replaced[target] = changed
+    if changes and not force:
+        raise ExistingChanged(changes, data_dir.as_posix())
+    return chosen
 
 
 def written(data_dir: Path, files: dict[str, bytes]) -> list[Path]:
