@@ -15,8 +15,8 @@ import yaml
 
 from conftest import PROJECT
 from itasite.cli import main
+from itasite.importer.changes import ExistingChanged
 from itasite.importer.pdftext import MAX_TEXT_BYTES
-from itasite.importer.review import ImportProblem
 from itasite.importer.run import import_file
 from itasite.importer.unreadable import UnreadableFile
 from itasite.pipeline import plan, prepare
@@ -158,13 +158,16 @@ def test_a_text_over_the_size_limit_is_refused_unread(tmp_path):
     assert not data.exists()
 
 
-def test_existing_data_is_never_overwritten_without_force(tmp_path):
+def test_existing_data_is_never_changed_without_force(tmp_path):
     data = tmp_path / "data"
     shutil.copytree(SEED_DATA, data)
     before = fingerprint(data)
-    with pytest.raises(ImportProblem) as raised:
+    with pytest.raises(ExistingChanged) as raised:
         import_file(seed_text(), data)
-    assert "--force" in raised.value.message("th") and "01-service-standards.yml" in raised.value.message("th")
+    message = raised.value.message("th")
+    assert "--force" in message and "เขียนทับ" not in message
+    # the English the report does not have would go: each change named where it stands in the file now
+    assert f'{data.as_posix()}/measures/2568/01-service-standards.yml:8:7: title.en: "Serving the public' in message
     assert fingerprint(data) == before
     result = import_file(seed_text(), data, force=True)
     assert result.problems == []  # the seed's own units are matched and its file names kept

@@ -55,11 +55,14 @@ class Difference:
         return f"{where}: {field_name(self.path) or '.'}: {old} → {new}"
 
     def summary(self, lang: str) -> str:
-        """An addition in a few words: its field and what it holds (`units[6] (กองช่าง)`)."""
-        value = self.new
-        if isinstance(value, Mapping):
-            value = value.get("id") or value.get("th") or value.get("year") or ""
-        return f"{field_name(self.path)} ({shown(value, lang)})" if value != "" else field_name(self.path)
+        """An addition in a few words: its field and what it holds (`units[6] (kong-chang, "กองช่าง")`)."""
+        field, value = field_name(self.path), self.new
+        if not isinstance(value, Mapping):
+            return f"{field} ({shown(value, lang)})"
+        name = value.get("name")
+        text = name.get("th") if isinstance(name, Mapping) else value.get("th")
+        words = ([str(value["id"])] if "id" in value else []) + ([shown(text, lang)] if text else [])
+        return f"{field} ({', '.join(words)})" if words else field
 
 
 class ExistingChanged(ImportProblem):
