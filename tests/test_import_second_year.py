@@ -229,7 +229,8 @@ COMPARED = [
     ("a: 100\n", "a: 100.00\n", [], []),
     ("a: true\n", "a: 1\n", [("a", (1, 4))], []),
     ("a: {th: x}\n", "a: {th: x, en: y}\n", [], ["a.en"]),
-    ("a: 1\n# the clerk's note\nb: 2\n", "a: 1\nb: 2\n", [("", (2, 1))], []),
+    ("a: 1\n# the clerk's note\nb: 2\n", "a: 1\nb: 2\nc: 3\n", [("", (2, 1))], ["c"]),  # a note would go
+    ("a: 1\n# the clerk's note\nb: 2\n", "a: 1\nb: 2\n", [], []),  # nothing to write, so nothing goes
     ("a: [1\n", "a: 1\n", [("", (2, 1))], []),
 ]
 

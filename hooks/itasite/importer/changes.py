@@ -93,7 +93,7 @@ def differences(old: bytes, new: bytes) -> list[Difference]:
         return [Difference((), (problem.line, problem.column), ABSENT, ABSENT, "import_existing_unreadable")]
     found: list[Difference] = []
     _compare(before.data, parse_yaml(new_text).data, (), before, found)
-    return found + lost_comments(old_text, new_text)
+    return found + lost_comments(old_text, new_text) if found else []  # a file left as it is keeps its notes
 
 
 def _compare(old: object, new: object, path: FieldPath, doc: YamlDocument, found: list[Difference]) -> None:
