@@ -2,12 +2,12 @@
 
 Usage: make bench, or make lighthouse   (or: PYTHONPATH=hooks python bench/lighthouse.py [--runs N] [--json FILE])
 Builds the seed for https://www.muangpan.go.th/ita/, serves it under /ita/ with Debian's nginx and exactly
-the README's settings, and runs Lighthouse (pinned in package.json, `npm ci`) in Debian's Chromium (CHROME_PATH,
-default /usr/bin/chromium) on the home, a measure, a results, a comparison and the downloads page of both
-languages, with Lighthouse's default phone profile (a mid-range phone on a slow 4G line, simulated). Prints the
-four scores per page, and the audits that cost points. The targets: 100 for accessibility, best practices and
-SEO, at least 98 for performance. A benchmark, not a test: the performance figure varies a little from run to
-run with the machine's load.
+the settings of maintainers/hosting.md, and runs Lighthouse (pinned in package.json, `npm ci`) in Debian's
+Chromium (CHROME_PATH, default /usr/bin/chromium) on the home, a measure, a results, a comparison and the
+downloads page of both languages, with Lighthouse's default phone profile (a mid-range phone on a slow 4G line,
+simulated). Prints the four scores per page, and the audits that cost points. The targets: 100 for
+accessibility, best practices and SEO, at least 98 for performance. A benchmark, not a test: the performance
+figure varies a little from run to run with the machine's load.
 """
 
 from __future__ import annotations

@@ -1,5 +1,6 @@
-"""The README's nginx and Apache settings, as they run: Debian's nginx and Apache serve a build for /ita/ with
-exactly deploy/nginx.conf and deploy/apache.conf (the README's blocks, checked here to be those files), and
+"""The hosting document's nginx and Apache settings, as they run: Debian's nginx and Apache serve a build for
+/ita/ with exactly deploy/nginx.conf and deploy/apache.conf (the blocks of maintainers/hosting.md, checked here
+to be those files), and
 every file of both languages, the 404 page, compression, the security headers, caching, the CSV type and the
 search in Chromium are checked through each server."""
 
@@ -22,7 +23,8 @@ from support.webservers import DEPLOY, site_root, web_server
 from itasite.build.csp import content_security_policy
 
 SERVERS = ["nginx", "apache"]
-README_BLOCKS = {"nginx": "nginx", "apache": "apache"}  # deploy/<file>.conf: the README's ```<language> block
+HOSTING = PROJECT / "maintainers/hosting.md"  # the administrator's document that shows the settings
+HOSTING_BLOCKS = {"nginx": "nginx", "apache": "apache"}  # deploy/<file>.conf: hosting.md's ```<language> block
 COMPRESSED = {  # a file of each kind that must be sent gzipped when the browser asks
     "html": "text/html",
     "css": "text/css",
@@ -92,12 +94,13 @@ def answers(server, built) -> dict[str, tuple[int, dict[str, str], bytes]]:
     return found
 
 
-def test_the_readme_shows_exactly_the_tested_settings():
-    """The README's nginx and Apache blocks are deploy/nginx.conf and deploy/apache.conf, byte for byte."""
-    readme = (PROJECT / "README.md").read_text(encoding="utf-8")
-    for name, language in README_BLOCKS.items():
+def test_the_hosting_document_shows_exactly_the_tested_settings():
+    """maintainers/hosting.md's nginx and Apache blocks are deploy/nginx.conf and deploy/apache.conf, byte for
+    byte, so what an administrator pastes is what the tests run."""
+    hosting = HOSTING.read_text(encoding="utf-8")
+    for name, language in HOSTING_BLOCKS.items():
         text = (DEPLOY / f"{name}.conf").read_text(encoding="utf-8")
-        assert f"```{language}\n{text}```\n" in readme, f"copy deploy/{name}.conf into the README's {language} block"
+        assert f"```{language}\n{text}```\n" in hosting, f"copy deploy/{name}.conf into hosting.md's {language} block"
 
 
 def test_every_page_and_asset_of_both_languages_answers(answers, server):

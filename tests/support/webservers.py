@@ -1,5 +1,6 @@
-"""Debian's nginx and Apache serving a build under /ita/ with the settings of deploy/ (the README's blocks),
-in the foreground, on a free port of 127.0.0.1, with everything they write in a temporary folder."""
+"""Debian's nginx and Apache serving a build under /ita/ with the settings of deploy/ (the blocks of
+maintainers/hosting.md), in the foreground, on a free port of 127.0.0.1, with everything they write in a
+temporary folder."""
 
 from __future__ import annotations
 
