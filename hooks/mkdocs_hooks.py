@@ -32,6 +32,7 @@ from itasite.pipeline import plan, prepare
 from itasite.scoring import ScoredDataset
 from itasite.search.index import prepare_search
 from itasite.site.changes import Feed, build_feed
+from itasite.site.editlinks import edit_urls, repository_address
 from itasite.site.locale import Locale, load_locale
 from itasite.site.opendata import EMPTY_SITEMAP
 from itasite.site.plan import SitePlan
@@ -57,6 +58,9 @@ class Build:
     renderer: PageRenderer
     cache: Path | None  # where work is kept between builds; None keeps nothing
     feed: Feed | None  # the Atom feed of the data's changes; None without history
+    edit_urls: dict[
+        str, str
+    ]  # a generated page's source path → where its data file is edited; none without a repository
 
 
 _command = "build"  # `build` or `serve`, from on_startup: only `build` writes the site's root files
@@ -102,7 +106,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     config.nav = [*site_plan.nav, *written]
     for palette in config.theme["palette"]:
         palette["toggle"]["name"] = locale.t("palette_to_light" if palette["scheme"] == "slate" else "palette_to_dark")
-    config.extra["origin"] = _origin(config, scored, locale, origin)
+    repository = repository_address(config.extra.get("data_repository"), scored.dataset.agency.repository)
+    config.extra["origin"] = _origin(repository, scored, locale, origin)
+    config.extra["edit_title"] = locale.t("edit_data")
     config.extra["alternate"] = [
         {"name": load_locale(other).t("language_name"), "link": f"../{other}/", "lang": other}
         for other in config.extra["languages"]
@@ -111,7 +117,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     renderer = PageRenderer(locale, compiled_templates(cache, "pages"), site_url=config.site_url)
     feed = _feed(config, site_plan, locale, agency)
     config.extra["feed"] = {"href": data_file(FEED), "title": "Atom"} if feed else None  # short: on every page
-    _build = Build(scored, site_plan, renderer, cache, feed)
+    edits = edit_urls(scored, repository, scored.dataset.agency.branch)
+    _build = Build(scored, site_plan, renderer, cache, feed, edits)
     apply_agency_look(config, scored, locale)
     return config
 
@@ -145,10 +152,9 @@ def _site_root(config: MkDocsConfig) -> str:
     return str(config.extra["site_root"]).rstrip("/") + "/"
 
 
-def _origin(config: MkDocsConfig, scored: ScoredDataset, locale: Locale, origin: Provenance) -> dict[str, Any]:
-    """What the footer says of where the data comes from and when it last changed."""
+def _origin(repository: str | None, scored: ScoredDataset, locale: Locale, origin: Provenance) -> dict[str, Any]:
+    """What the footer says of where the data comes from (in `repository`, if any) and when it last changed."""
     agency = scored.dataset.agency
-    repository = str(config.extra.get("data_repository") or agency.repository or "").rstrip("/")
     return {
         "commit": origin.commit,
         "changed": locale.date(origin.data_changed) if origin.data_changed else None,
@@ -194,6 +200,15 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         css = build.renderer.render_file("agency.css.j2", colors=dataset.agency.colors)
         files.append(File.generated(config, AGENCY_CSS, content=css))
     return files
+
+
+def on_pre_page(page: Page, config: MkDocsConfig, files: Files) -> Page:
+    """Material's edit button of a generated page opens the data file behind it; hand-written pages keep what
+    MkDocs gives them (nothing, as the site names no repo_url)."""
+    url = _current().edit_urls.get(page.file.src_uri)  # generated pages only: no docs/ page shares their paths
+    if url:
+        page.edit_url = url
+    return page
 
 
 def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:

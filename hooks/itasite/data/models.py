@@ -21,7 +21,13 @@ from ..numbers import arabic_digits
 SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 COLOR_PATTERN = r"^#[0-9a-fA-F]{6}$"
 LOGO_PATTERN = r"^[\w.-]+\.(svg|png)$"
-PATTERN_MESSAGES = {SLUG_PATTERN: "slug_pattern", COLOR_PATTERN: "color_pattern", LOGO_PATTERN: "logo_pattern"}
+BRANCH_PATTERN = r"^[A-Za-z0-9_][A-Za-z0-9._/-]*$"  # a git branch name that needs no escaping in an address
+PATTERN_MESSAGES = {
+    SLUG_PATTERN: "slug_pattern",
+    COLOR_PATTERN: "color_pattern",
+    LOGO_PATTERN: "logo_pattern",
+    BRANCH_PATTERN: "branch_pattern",
+}
 URL_SCHEMES = ("http://", "https://", "mailto:", "tel:")
 BE_YEAR_RANGE = (2500, 2700)  # plausible Buddhist Era years: 1957–2157 C.E.
 MAX_TEXT_LENGTH = 10_000  # characters; the longest text of the seed report is under 1,000
@@ -214,6 +220,8 @@ class Agency(Strict):
     website: Url
     site_url: Url | None = None  # where this site is published; SITE_URL, when a build sets it, comes first
     repository: Url | None = None  # where its data is kept (a GitHub repository), for the footer's link
+    # the repository's branch that the pages' edit links open the data files on; left out: main
+    branch: Annotated[str, Field(pattern=BRANCH_PATTERN, max_length=100)] | None = None
     contacts: list[Contact] = []
     logo: Annotated[str, Field(pattern=LOGO_PATTERN)] | None = None  # a file beside agency.yml
     colors: Colors | None = None

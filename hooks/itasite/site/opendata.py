@@ -24,9 +24,9 @@ from ..numbers import ce_year
 from ..scoring import YearScore
 from .routes import DATA_JSON, MEASURES_CSV, SCHEMA_JSON, SCORES_CSV, TOTALS_CSV
 
-SCHEMA_VERSION = "1.5"  # 1.1: the agency's site_url and repository; 1.2: total_official, total_computed;
+SCHEMA_VERSION = "1.6"  # 1.1: the agency's site_url and repository; 1.2: total_official, total_computed;
 # 1.3: indicator_sets (the framework by period) and each year's indicator_set; 1.4: an indicator's description;
-# 1.5: the agency's licence
+# 1.5: the agency's licence; 1.6: the branch of the agency's repository
 JSON_SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
 # Material's script fetches `sitemap.xml` beside every <link rel="alternate">; the data folder's link would
 # otherwise cost every page view a request for a missing file. An empty, valid sitemap answers it.
