@@ -4,44 +4,24 @@ Chromium, with no policy violation."""
 from __future__ import annotations
 
 import pytest
-from support.browser import search
-from support.http import QuietHandler, serving
+from support.browser import RECORD_VIOLATIONS, search
+from support.http import serving_with_policy
 
 from itasite.build.csp import content_security_policy
-
-RECORD_VIOLATIONS = """
-window.__violations = [];
-document.addEventListener("securitypolicyviolation", e => {
-  window.__violations.push(e.violatedDirective + " " + e.blockedURI);
-});
-"""
-
-
-def serve_with(site, policy):
-    """Serve `site` with `policy` and `nosniff` on every response, until the block ends."""
-
-    class WithPolicy(QuietHandler):
-        def end_headers(self):
-            """Add the policy's headers."""
-            self.send_header("Content-Security-Policy", policy)
-            self.send_header("X-Content-Type-Options", "nosniff")
-            super().end_headers()
-
-    return serving(site, WithPolicy)
 
 
 @pytest.fixture(scope="module")
 def strict_site(seed_site):
     """The seed site served with its own policy."""
     policy = content_security_policy(seed_site)
-    with serve_with(seed_site, policy) as url:
+    with serving_with_policy(seed_site, policy) as url:
         yield url, policy
 
 
 def test_a_policy_without_the_hashes_is_violated(browser, seed_site):
     """The violation check works: Material's inline scripts are blocked without their hashes."""
     policy = content_security_policy(seed_site).split(" 'sha256-")[0] + "; style-src 'self'"
-    with serve_with(seed_site, policy) as url:
+    with serving_with_policy(seed_site, policy) as url:
         page = browser.new_page()
         page.add_init_script(RECORD_VIOLATIONS)
         page.goto(f"{url}/th/", wait_until="load")

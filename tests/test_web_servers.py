@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from support.browser import search
+from support.browser import RECORD_VIOLATIONS, search
 from support.build import PROJECT, SUBPATH_ROOT, build_site
 from support.webservers import DEPLOY, site_root, web_server
 
@@ -36,12 +36,6 @@ COMPRESSED = {  # a file of each kind that must be sent gzipped when the browser
 }
 HASHED = re.compile(r"/assets/(javascripts|stylesheets)/(bundle|main|palette)\.[0-9a-f]{8}\.min\.(js|css)$")
 REFERRER = "strict-origin-when-cross-origin"
-RECORD_VIOLATIONS = """
-window.__violations = [];
-document.addEventListener("securitypolicyviolation", e => {
-  window.__violations.push(e.violatedDirective + " " + e.blockedURI);
-});
-"""
 # An SVG file to serve beside the build: the seed draws its icons and charts inside the pages
 DRAWING = (
     '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 16 16">' + "<rect width='16' height='16'/>" * 8 + "</svg>"

@@ -7,6 +7,13 @@ from collections.abc import Callable
 
 from support.build import MATERIAL_TEMPLATES
 
+# Run before a page's own scripts: keeps every Content-Security-Policy violation in window.__violations
+RECORD_VIOLATIONS = """
+window.__violations = [];
+document.addEventListener("securitypolicyviolation", e => {
+  window.__violations.push(e.violatedDirective + " " + e.blockedURI);
+});
+"""
 # What Material's search shows once it has answered an empty query ("Type to start searching"), per language
 PLACEHOLDER = re.compile(r'"search\.result\.placeholder": "([^"]+)"')
 PLACEHOLDERS = [

@@ -32,6 +32,20 @@ def serving(folder: Path, handler: type[SimpleHTTPRequestHandler] = QuietHandler
         server.server_close()
 
 
+def serving_with_policy(folder: Path, policy: str):
+    """Serve `folder` as `serving` does, with `policy` as its Content-Security-Policy and `nosniff` on every
+    response, as the published site is served."""
+
+    class WithPolicy(QuietHandler):
+        def end_headers(self) -> None:
+            """Add the policy's headers."""
+            self.send_header("Content-Security-Policy", policy)
+            self.send_header("X-Content-Type-Options", "nosniff")
+            super().end_headers()
+
+    return serving(folder, WithPolicy)
+
+
 def fetch(url: str, timeout: float = 10) -> tuple[int, bytes, str]:
     """Status, body and content type of `url`; an HTTP error gives its status, no answer at all gives 0."""
     try:
