@@ -142,6 +142,10 @@ def test_footer_names_the_commit_and_links_the_data(tmp_path):
     assert f'<a href="https://github.com/example/ita/tree/{commit}/data"><code>{commit}</code></a>' in html
     assert re.search(r"data last changed \d{1,2} \w+ \d{4}", html)
     assert '<a href="https://www.muangpan.go.th/">Mueang Pan Subdistrict Municipality</a>' in html
+    # REPO_URL names the repository of the edit buttons too, on the default branch
+    assert (
+        '<a href="https://github.com/example/ita/edit/main/data/agency.yml" title="Edit the data of this page"' in html
+    )
 
 
 @pytest.mark.build
