@@ -14,6 +14,7 @@ from typing import TypeVar
 from pydantic import BaseModel, ValidationError
 
 from . import checks
+from .examples import example_problems
 from .framework import IndicatorSet, IndicatorsFile, set_for
 from .lookup_checks import duplicates
 from .models import Agency, Indicator, LevelsFile, Measure, Results, Scheme, Unit, UnitsFile
@@ -118,6 +119,7 @@ class _Reader:
                 Problem(file, problem.line, problem.column, "", (message(problem.code, **problem.values),))
             )
             return None
+        self.problems += example_problems(file, doc)  # an example left from `new` is never published
         try:
             record = model.model_validate(doc.data)
         except ValidationError as error:
