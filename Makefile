@@ -85,6 +85,11 @@ serve-en: $(VENV)/.runtime
 check: $(VENV)/.runtime
 	$(ITASITE) check $(CHECK_OPTIONS)
 
+.PHONY: upgrade
+## upgrade: rewrite data/ written for an earlier layout of the project to the current one: make upgrade [DATA=dir]
+upgrade: $(VENV)/.runtime
+	$(ITASITE) upgrade $(if $(DATA),"$(DATA)")
+
 .PHONY: import
 ## import: a report (Word .docx, Excel .xlsx/.csv, or a PDF's text in .txt) into data/: make import FILE=report.docx [YEAR=2568]
 import: $(VENV)/.runtime

@@ -122,7 +122,8 @@ CASES = {  # name: (change to a copy of the seed, what the English report says, 
     ),
     "the single set of earlier versions": (
         old_single_set,
-        "data/indicators.yml:1:1: data/indicators.yml now lists periods of years: start the file with periods:",
+        "data/indicators.yml:1:1: data/indicators.yml is in the layout of earlier versions, with one set of "
+        "indicators; it now lists periods of years: run python -m itasite upgrade",
     ),
 }
 
@@ -147,7 +148,10 @@ def test_the_single_set_of_earlier_versions_is_explained_in_thai_first(data_copy
     old_single_set(data_copy)
     with pytest.raises(DataError) as caught:
         prepare(data_copy, data_copy.parent)
-    assert "data/indicators.yml ต้องแบ่งตามช่วงปีแล้ว ให้ขึ้นต้นไฟล์ด้วย periods:" in caught.value.report("th")
+    assert (
+        "data/indicators.yml ยังเป็นรูปแบบของรุ่นก่อน ซึ่งมีชุดตัวชี้วัดชุดเดียว ตอนนี้ต้องแบ่งตามช่วงปีแล้ว ให้สั่ง python -m itasite upgrade"
+        in (caught.value.report("th"))
+    )
 
 
 def test_each_year_is_scored_on_its_own_set_and_compared_only_within_it(data_copy):

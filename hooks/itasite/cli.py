@@ -10,6 +10,7 @@
     python -m itasite template FILE.xlsx               an empty workbook to fill in, then import
     python -m itasite export FILE.xlsx [--data DIR]    all the data as that workbook, to review in Excel
     python -m itasite tidy [DATA_DIR] [--check]        measures, results, units in the layout import writes
+    python -m itasite upgrade [DATA_DIR]               data of an earlier layout of the project into the current one
     python -m itasite test [PYTEST ARGS]               the test suite
 
 Run them in the project folder (where mkdocs.yml is); the Makefile calls them. `check` exits 0 when the
@@ -44,6 +45,7 @@ from .site.locale import LANGUAGES
 CONFIG = "mkdocs.yml"  # marks the project folder, where the commands run, as `mkdocs` itself does
 CSP_FILE = "content-security-policy.txt"
 LANG_HELP = "language of the messages (default: th, or ITA_LANG)"
+UPGRADE_HELP = "rewrite data written for an earlier layout of the project to the current one"
 OUTPUTS = ("text", "github")  # how `check` writes problems: lines for people, or GitHub annotations
 GITHUB_DATA = {"%": "%25", "\r": "%0D", "\n": "%0A"}
 GITHUB_PROPERTY = {**GITHUB_DATA, ":": "%3A", ",": "%2C"}
@@ -190,24 +192,6 @@ def new(folder: Path, year: int | None, lang: str | None) -> int:
     return 0
 
 
-def tidy_folder(data: Path, check_only: bool, lang: str | None) -> int:
-    """Lay out the files the import writes; with `check_only`, name those that are not and exit 1."""
-    from .data.tidy import tidy
-
-    lang = chosen_language(lang)
-    found = tidy(data, check_only)
-    for path in found.kept:
-        print(say(lang, "tidy_kept", {"file": path.as_posix()}), file=sys.stderr)
-    for path in found.changed:
-        code = "tidy_would_change" if check_only else "tidy_changed"
-        print(say(lang, code, {"file": path.as_posix(), "data": data.as_posix()}))
-    if check_only:
-        return 1 if found.changed else 0
-    values = {"changed": len(found.changed), "unchanged": found.unchanged, "kept": len(found.kept)}
-    print(say(lang, "tidy_done", values))
-    return 0
-
-
 def csp(site: Path) -> int:
     """Print the header value for a built site."""
     print(content_security_policy(site))
@@ -257,10 +241,12 @@ def parser() -> argparse.ArgumentParser:
             sheet.add_argument("--year", type=int, help="fiscal year in B.E. (default: the current one)")
         sheet.add_argument("--force", action="store_true", help="replace the file if it exists")
         sheet.add_argument("--lang", choices=MESSAGE_LANGUAGES, help=LANG_HELP)
-    tidied = commands.add_parser("tidy", help="lay out the data files as the import writes them")
-    tidied.add_argument("data", nargs="?", type=Path, default=Path(os.environ.get("ITA_DATA_DIR") or "data"))
-    tidied.add_argument("--check", action="store_true", help="only name the files that would change")
-    tidied.add_argument("--lang", choices=MESSAGE_LANGUAGES, help=LANG_HELP)
+    for name, what in (("tidy", "lay out the data files as the import writes them"), ("upgrade", UPGRADE_HELP)):
+        folder = commands.add_parser(name, help=what)
+        folder.add_argument("data", nargs="?", type=Path, default=Path(os.environ.get("ITA_DATA_DIR") or "data"))
+        if name == "tidy":
+            folder.add_argument("--check", action="store_true", help="only name the files that would change")
+        folder.add_argument("--lang", choices=MESSAGE_LANGUAGES, help=LANG_HELP)
     commands.add_parser("test", help="run the test suite", add_help=False)
     return main
 
@@ -278,8 +264,13 @@ def main(argv: list[str]) -> int:
         return serve(arguments.lang, arguments.data, arguments.port)
     if arguments.command == "check":
         return check(arguments.data, arguments.lang, arguments.format)
-    if arguments.command == "tidy":
-        return tidy_folder(arguments.data, arguments.check, arguments.lang)
+    if arguments.command in ("tidy", "upgrade"):
+        from .data.tidy import run_tidy
+        from .data.upgrade import run_upgrade
+
+        if arguments.command == "tidy":
+            return run_tidy(arguments.data, arguments.check, arguments.lang)
+        return run_upgrade(arguments.data, arguments.lang)
     if arguments.command == "new":
         return new(arguments.folder, arguments.year, arguments.lang)
     if arguments.command in ("template", "export"):

@@ -9,12 +9,14 @@ them; the command names it.
 
 from __future__ import annotations
 
+import sys
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 
 import yaml
 
+from .messages import chosen_language, say
 from .writer import comments_below_head, dumped, head_of
 
 TIDIED = ("units.yml", "results/*.yml", "measures/*/*.yml")  # what the import writes, so what it lays out
@@ -69,3 +71,20 @@ def tidy(data: Path, check: bool = False) -> Tidied:
                 if not check:
                     path.write_bytes(new.encode("utf-8"))  # LF on every system, as the import writes
     return found
+
+
+def run_tidy(data: Path, check_only: bool, lang: str | None) -> int:
+    """`tidy`: lay out the files the import writes and say so; with `check_only`, name those that are not laid
+    out and exit 1."""
+    lang = chosen_language(lang)
+    found = tidy(data, check_only)
+    for path in found.kept:
+        print(say(lang, "tidy_kept", {"file": path.as_posix()}), file=sys.stderr)
+    for path in found.changed:
+        code = "tidy_would_change" if check_only else "tidy_changed"
+        print(say(lang, code, {"file": path.as_posix(), "data": data.as_posix()}))
+    if check_only:
+        return 1 if found.changed else 0
+    values = {"changed": len(found.changed), "unchanged": found.unchanged, "kept": len(found.kept)}
+    print(say(lang, "tidy_done", values))
+    return 0
