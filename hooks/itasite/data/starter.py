@@ -2,7 +2,8 @@
 
 `python -m itasite new FOLDER` writes it. The files come from `blank/` beside this module: the national ITA
 framework and scoring schemes as they are, and an agency, its units, one year's results, one measure and
-one report with example values (nothing of any real agency), for the fiscal year asked for.
+one report with example values (nothing of any real agency), for the fiscal year asked for. `examples.py` lists
+those values, and the data load refuses a folder that still holds one.
 """
 
 from __future__ import annotations
