@@ -26,6 +26,7 @@ import os
 import shutil
 import subprocess
 import sys
+from importlib.util import find_spec
 from pathlib import Path
 
 from .build.csp import content_security_policy
@@ -47,6 +48,7 @@ CSP_FILE = "content-security-policy.txt"
 LANG_HELP = "language of the messages (default: th, or ITA_LANG)"
 UPGRADE_HELP = "rewrite data written for an earlier layout of the project to the current one"
 OUTPUTS = ("text", "github")  # how `check` writes problems: lines for people, or GitHub annotations
+PARALLEL_TESTS = ("-n", "auto", "--dist", "loadgroup")  # as the Makefile's PARALLEL: tests/conftest.py groups them
 GITHUB_DATA = {"%": "%25", "\r": "%0D", "\n": "%0A"}
 GITHUB_PROPERTY = {**GITHUB_DATA, ":": "%3A", ",": "%2C"}
 
@@ -173,8 +175,10 @@ def serve(lang: str, data: Path | None, port: int | None = None) -> int:
 
 
 def run_tests(arguments: list[str]) -> int:
-    """The whole suite (or what `arguments` select), with the same Python."""
-    return subprocess.run([sys.executable, "-m", "pytest", *arguments], cwd=project_folder()).returncode
+    """The whole suite (or what `arguments` select), with the same Python, on one worker per core as `make
+    test` runs it (when pytest-xdist is installed and `arguments` choose no number of workers themselves)."""
+    parallel = [] if "-n" in arguments or find_spec("xdist") is None else list(PARALLEL_TESTS)
+    return subprocess.run([sys.executable, "-m", "pytest", *parallel, *arguments], cwd=project_folder()).returncode
 
 
 def new(folder: Path, year: int | None, lang: str | None) -> int:
