@@ -16,7 +16,8 @@ from support.data import tree_digest
 
 from itasite import cli
 from itasite.data.dataset import read_data
-from itasite.data.upgrade import STEPS, Folder, UpgradeProblem, planned, write_all
+from itasite.data.upgrade import STEPS, Folder, UpgradeProblem, planned
+from itasite.data.writer import write_all
 
 EARLIER = PROJECT / "tests/fixtures/earlier-layout/data"
 SEED = PROJECT / "tests/fixtures/seed/data"
@@ -120,7 +121,7 @@ def test_a_file_it_cannot_rewrite_is_left_and_named(earlier):
 def test_files_are_written_all_or_none(tmp_path):
     (tmp_path / "a.yml").write_text("old\n", encoding="utf-8")
     with pytest.raises(OSError):
-        write_all(tmp_path, {"a.yml": "new\n", "missing/b.yml": "new\n"})
+        write_all(tmp_path, {"a.yml": b"new\n", "a.yml/b.yml": b"new\n"})  # a file where a folder must be
     assert sorted(p.name for p in tmp_path.rglob("*")) == ["a.yml"]
     assert (tmp_path / "a.yml").read_text(encoding="utf-8") == "old\n"
 

@@ -21,7 +21,7 @@ import yaml
 
 from .messages import chosen_language, say
 from .starter import BLANK
-from .writer import dumped
+from .writer import dumped, write_all
 from .yamlfile import SAFE_LOADER
 
 INDICATORS = "indicators.yml"
@@ -149,26 +149,10 @@ def planned(root: Path, steps: Iterable[Step] = STEPS) -> tuple[dict[str, str], 
     return folder.changed, changes
 
 
-def write_all(root: Path, texts: dict[str, str]) -> None:
-    """Write every file or none: each beside its place first, then all moved in once every one is written."""
-    scratch: dict[Path, Path] = {}
-    try:
-        for name, text in texts.items():
-            target = root / name
-            scratch[target] = target.with_name(f".{target.name}.upgrading")
-            scratch[target].write_bytes(text.encode("utf-8"))  # LF on every system, as the data is written
-    except OSError:
-        for path in scratch.values():
-            path.unlink(missing_ok=True)
-        raise
-    for target, path in scratch.items():
-        path.replace(target)
-
-
 def upgrade(root: Path) -> list[Change]:
     """Bring the data folder to the current layout; what changed (nothing, when it already was)."""
     texts, changes = planned(root)
-    write_all(root, texts)
+    write_all(root, {name: text.encode("utf-8") for name, text in texts.items()})  # LF, as data is written
     return changes
 
 

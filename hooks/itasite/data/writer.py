@@ -10,7 +10,9 @@ its top kept as they are.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from decimal import Decimal
+from pathlib import Path
 from typing import Any
 
 import yaml
@@ -91,3 +93,23 @@ def comments_below_head(text: str) -> bool:
     """Whether a file has comments after its first line of data, which a rewrite would lose."""
     body = text[len(head_of(text)) :]
     return any(line.lstrip().startswith("#") or " #" in line for line in body.splitlines())
+
+
+def write_all(root: Path, files: Mapping[str, bytes]) -> list[Path]:
+    """Write every file (by its path under `root`) or none: each goes to a temporary file beside its place
+    first, and only when every one was written are they moved into place, so a full disk or a file open in
+    another program never leaves a folder half written."""
+    scratch: dict[Path, Path] = {}
+    try:
+        for relative, content in files.items():
+            target = root / relative
+            target.parent.mkdir(parents=True, exist_ok=True)
+            scratch[target] = target.with_name(f".{target.name}.writing")
+            scratch[target].write_bytes(content)
+    except OSError:
+        for path in scratch.values():
+            path.unlink(missing_ok=True)
+        raise
+    for target, path in scratch.items():
+        path.replace(target)
+    return list(scratch)

@@ -20,7 +20,7 @@ from ..data.framework import IndicatorsFile
 from ..data.models import LevelsFile, UnitsFile
 from ..data.problems import DataError, Problem
 from ..data.starter import BLANK
-from ..data.writer import dumped, head_of
+from ..data.writer import dumped, head_of, write_all
 from ..pipeline import prepare
 from .agency import agency_yml
 from .changes import Difference, ExistingChanged, differences
@@ -76,7 +76,7 @@ def import_file(path: Path, data_dir: Path, *, year: int | None = None, force: b
     result = ImportResult(document.name, imported.year, reviews=imported.reviews)
     chosen = chosen_files(files, data_dir, force, result)
     result.unchanged = [data_dir / relative for relative in files if relative not in chosen]
-    result.written = written(data_dir, chosen)
+    result.written = write_all(data_dir, chosen)
     try:
         prepare(data_dir.resolve(), Path.cwd())
     except DataError as error:
@@ -110,25 +110,6 @@ def chosen_files(files: dict[str, bytes], data_dir: Path, force: bool, result: I
     if changes and not force:
         raise ExistingChanged(changes, data_dir.as_posix())
     return chosen
-
-
-def written(data_dir: Path, files: dict[str, bytes]) -> list[Path]:
-    """Write `files` all or none: each goes to a temporary file beside its place first, and only when every
-    one was written are they moved into place."""
-    temporary: dict[Path, Path] = {}
-    try:
-        for relative, content in files.items():
-            target = data_dir / relative
-            target.parent.mkdir(parents=True, exist_ok=True)
-            temporary[target] = target.with_name(f".{target.name}.importing")
-            temporary[target].write_bytes(content)
-    except OSError:
-        for scratch in temporary.values():
-            scratch.unlink(missing_ok=True)
-        raise
-    for target, scratch in temporary.items():
-        scratch.replace(target)
-    return list(temporary)
 
 
 def planned_files(imported: Imported, data_dir: Path, source: str, units: UnitsFile | None) -> dict[str, bytes]:
