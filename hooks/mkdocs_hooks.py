@@ -230,7 +230,7 @@ def on_post_build(config: MkDocsConfig) -> None:
     site = Path(config.site_dir)
     cache = _current().cache
     prepare_search(site, cache / f"thai-words-{config.theme['language']}.json" if cache else None)
-    purge_stylesheets(site)
+    purge_stylesheets(site, cache / f"stylesheets-{config.theme['language']}.json" if cache else None)
     if _command != "build" or config.theme["language"] != config.extra["languages"][0]:
         return
     for name, text in render_root_files(config.site_name, config.extra["alternate"], _site_root(config)).items():

@@ -4,6 +4,7 @@ cases, and, on the built site in Chromium, pages that look exactly as they do wi
 from __future__ import annotations
 
 import hashlib
+import json
 import re
 from pathlib import Path
 
@@ -11,7 +12,7 @@ import pytest
 from support.browser import serve_pages_changed
 from support.build import MATERIAL_TEMPLATES
 
-from itasite.build.stylesheets import hashed_name, purge
+from itasite.build.stylesheets import KEPT_PURGES, cached_purge, hashed_name, purge
 from itasite.build.tables import TABLE_CLASS
 
 MATERIAL_STYLESHEETS = MATERIAL_TEMPLATES / "assets/stylesheets"
@@ -64,6 +65,23 @@ def test_custom_properties_stay_only_when_something_refers_to_them(css, own, use
 def test_a_stylesheet_that_does_not_parse_is_named():
     with pytest.raises(ValueError, match=r"main\.css: line 1"):
         purged("a{b:c}}", "a")
+
+
+def test_a_purge_of_the_same_words_comes_from_the_cache(tmp_path):
+    """The cache hands back what it kept for the same sheets and words (a damaged entry is redone); other
+    words are purged anew, and only the most recent purges are kept."""
+    cache = tmp_path / "stylesheets.json"
+    sheets = {"main.css": ".a{color:red}.b{color:blue}"}
+    assert cached_purge(sheets, {"a"}, "", cache) == {"main.css": ".a{color:red}"}
+    kept = cache.read_text(encoding="utf-8")
+    cache.write_text(kept.replace(".a{color:red}", ".a{color:green}"), encoding="utf-8")
+    assert cached_purge(sheets, {"a"}, "", cache) == {"main.css": ".a{color:green}"}  # from the cache
+    assert cached_purge(sheets, {"b"}, "", cache) == {"main.css": ".b{color:blue}"}
+    assert cached_purge(sheets, {"a"}, ".x{}", cache) == {"main.css": ".a{color:red}"}  # own sheets count
+    for word in range(KEPT_PURGES + 2):
+        cached_purge(sheets, {"a", f"w{word}"}, "", cache)
+    assert len(json.loads(cache.read_text(encoding="utf-8"))["entries"]) == KEPT_PURGES
+    assert cached_purge(sheets, {"a"}, "", None) == {"main.css": ".a{color:red}"}  # no cache: worked out
 
 
 def test_the_purged_file_is_named_by_its_own_content():

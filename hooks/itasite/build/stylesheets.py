@@ -8,7 +8,8 @@ every custom property that nothing refers to. A selector's arguments to :not(), 
 read, so such a selector is always kept. The purged file gets its own content hash in its name, since web
 servers cache the hashed files for a year, and the pages are pointed at it; the source map, which maps the
 whole file, goes. The project's own stylesheets are kept whole. Material's rules for tables are first pointed
-at the tables the build has wrapped (itasite/build/tables.py).
+at the tables the build has wrapped (itasite/build/tables.py). A build whose sheets, pages and own
+stylesheets give the same words as one before it takes that build's purged sheets from the cache.
 """
 
 from __future__ import annotations
@@ -22,6 +23,8 @@ from pathlib import Path
 import tinycss2
 from tinycss2.ast import Node
 
+from itasite.build import tables
+from itasite.build.cache import code_key, read_cache, write_cache
 from itasite.build.tables import point_at_marked_tables
 
 STYLESHEETS = Path("assets/stylesheets")
@@ -32,13 +35,15 @@ WORD = re.compile(r"-?-?[A-Za-z0-9_][A-Za-z0-9_-]*")
 REFERENCE = re.compile(r"var\(\s*(--[A-Za-z0-9_-]+)")
 GROUPING_RULES = {"media", "supports", "layer", "container"}  # at-rules whose content is rules
 EXACT_MATCH = {"=", "~=", "|="}  # attribute operators whose value must appear as a word to match
+KEPT_PURGES = 8  # purged sets the cache keeps: both languages of a few sites (the tests build several)
 
 Selector = list[Node]
 Declaration = list[Node]
 
 
-def purge_stylesheets(site_dir: Path) -> None:
-    """Replace each of Material's stylesheets in a built site by its purged copy, and link the pages to it."""
+def purge_stylesheets(site_dir: Path, cache: Path | None = None) -> None:
+    """Replace each of Material's stylesheets in a built site by its purged copy, and link the pages to it;
+    `cache` is the file where purged sheets are kept for the builds that follow (None keeps nothing)."""
     folder = site_dir / STYLESHEETS
     material = sorted(path for path in folder.glob("*.css") if MATERIAL_STYLESHEET.match(path.name))
     if not material:
@@ -46,7 +51,7 @@ def purge_stylesheets(site_dir: Path) -> None:
     used = used_words(site_dir)
     own = "".join(path.read_text(encoding="utf-8") for path in sorted(folder.glob("*.css")) if path not in material)
     sheets = point_at_marked_tables({path.name: path.read_text(encoding="utf-8") for path in material})
-    purged = purge(sheets, used, own)
+    purged = cached_purge(sheets, used, own, cache)
     renamed = {}
     for path in material:
         name = hashed_name(path.name, purged[path.name])
@@ -59,6 +64,25 @@ def purge_stylesheets(site_dir: Path) -> None:
         relinked = re.sub("|".join(map(re.escape, renamed)), lambda found: renamed[found.group(0)], html)
         if relinked != html:
             page.write_text(relinked, encoding="utf-8")
+
+
+def cached_purge(sheets: dict[str, str], used: set[str], own: str, cache: Path | None) -> dict[str, str]:
+    """`purge`'s result, from the cache when the same sheets, words and own stylesheets were purged by this
+    code before (a rebuild of unchanged data; the tests' many builds of one site), else worked out and kept."""
+    if cache is None:
+        return purge(sheets, used, own)
+    key = code_key(Path(__file__), Path(tables.__file__), packages=("tinycss2",))
+    digest = hashlib.sha256()
+    for part in (*(f"{name}\0{text}" for name, text in sorted(sheets.items())), own, *sorted(used)):
+        digest.update(part.encode("utf-8") + b"\0")
+    kept = read_cache(cache, key)
+    found = kept.get(digest.hexdigest())
+    if isinstance(found, dict) and set(found) == set(sheets) and all(isinstance(v, str) for v in found.values()):
+        return {name: str(found[name]) for name in sheets}
+    purged = purge(sheets, used, own)
+    recent = [(name, value) for name, value in kept.items() if name != digest.hexdigest()][: KEPT_PURGES - 1]
+    write_cache(cache, key, dict([(digest.hexdigest(), purged), *recent]))
+    return purged
 
 
 def used_words(site_dir: Path) -> set[str]:
