@@ -18,35 +18,57 @@ SEARCH_DOWNLOADS = ("search/search_index.json", "workers/material-search")  # wh
 SHARES = 3  # each test visits every third page of its site, so the suite's workers share the visits
 
 
-def first_visit(browser, url: str, query: str = "") -> tuple[dict[str, int], dict[str, int]]:
-    """Bytes of every response a fresh browser context receives while opening `url`, and then also while
-    opening search on it (the search icon of the phone layout); the second is empty on pages without search."""
-    context = browser.new_context(viewport={"width": 390, "height": 844})
-    page = context.new_page()
-    received: dict[str, int] = {}
-    page.on("response", lambda response: received.__setitem__(response.url, len(response.body())))
-    page.goto(url, wait_until="load")
-    page.wait_for_timeout(300)  # the scripts' own requests (Material starts its search worker on load)
-    on_load = dict(received)
-    searched: dict[str, int] = {}
-    if page.evaluate("() => Boolean(document.forms.namedItem('search'))"):
-        page.click("label.md-header__button[for=__search]")
-        arrived = wait_for(
-            lambda: all(any(part in address for address in received) for part in SEARCH_DOWNLOADS),
-            10,
-            pause=0.05,
-            sleep=lambda seconds: page.wait_for_timeout(seconds * 1000),  # the page's events keep arriving
-        )
-        assert arrived, f"{url}: {SEARCH_DOWNLOADS} never arrived; received {list(received)}"
-        page.wait_for_timeout(100)  # anything still in flight
-        if query:
-            page.locator("input.md-search__input").fill(query)
-            page.locator("input.md-search__input").press("End")  # Material searches on key presses
-            page.wait_for_selector("li.md-search-result__item", state="attached", timeout=30_000)
-            page.wait_for_timeout(100)
-        searched = dict(received)
-    context.close()
-    return on_load, searched
+class FirstVisits:
+    """One tab that opens page after page each as on a first visit: the browser's cache is off (every file is
+    downloaded again, as DevTools' "Disable cache" does), and the site's stored state (local and session
+    storage, cookies) is cleared before each page. A fresh browser context per page gives the same bytes, at
+    twice the time (a context costs Chromium's browser process as much as the page itself)."""
+
+    def __init__(self, browser) -> None:
+        self.context = browser.new_context(viewport={"width": 390, "height": 844})
+        self.page = self.context.new_page()
+        devtools = self.context.new_cdp_session(self.page)
+        devtools.send("Network.enable")
+        devtools.send("Network.setCacheDisabled", {"cacheDisabled": True})
+        self.received: dict[str, int] = {}
+        self.page.on("response", lambda response: self.received.__setitem__(response.url, len(response.body())))
+
+    def __enter__(self) -> FirstVisits:
+        return self
+
+    def __exit__(self, *_) -> None:
+        self.context.close()
+
+    def open(self, url: str, query: str = "") -> tuple[dict[str, int], dict[str, int]]:
+        """Bytes of every response while opening `url`, and then also while opening search on it (the search
+        icon of the phone layout), and typing `query` if given; the second is empty on pages without search."""
+        page, received = self.page, self.received
+        if page.url.startswith("http"):
+            page.evaluate("() => { localStorage.clear(); sessionStorage.clear() }")
+        self.context.clear_cookies()
+        page.goto("about:blank")  # the last page's requests end with it
+        received.clear()
+        page.goto(url, wait_until="load")
+        page.wait_for_timeout(300)  # the scripts' own requests (Material starts its search worker on load)
+        on_load = dict(received)
+        searched: dict[str, int] = {}
+        if page.evaluate("() => Boolean(document.forms.namedItem('search'))"):
+            page.click("label.md-header__button[for=__search]")
+            arrived = wait_for(
+                lambda: all(any(part in address for address in received) for part in SEARCH_DOWNLOADS),
+                10,
+                pause=0.05,
+                sleep=lambda seconds: page.wait_for_timeout(seconds * 1000),  # the page's events keep arriving
+            )
+            assert arrived, f"{url}: {SEARCH_DOWNLOADS} never arrived; received {list(received)}"
+            page.wait_for_timeout(100)  # anything still in flight
+            if query:
+                page.locator("input.md-search__input").fill(query)
+                page.locator("input.md-search__input").press("End")  # Material searches on key presses
+                page.wait_for_selector("li.md-search-result__item", state="attached", timeout=30_000)
+                page.wait_for_timeout(100)
+            searched = dict(received)
+        return on_load, searched
 
 
 def kilobytes(received: dict[str, int]) -> float:
@@ -57,26 +79,32 @@ def kilobytes(received: dict[str, int]) -> float:
 def weigh_pages(browser, served: str, site, lang: str, pages: list[str], kind: str) -> None:
     """Visit each page cold and hold it, and it with search opened, to the budgets of this kind of site."""
     heaviest = {"page": (0.0, ""), "page and search": (0.0, "")}
-    for path in pages:
-        url = f"{served}/{lang}/" + ("" if path == "." else f"{path}/")
-        on_load, searched = first_visit(browser, url)
-        foreign = [a for a in {**on_load, **searched} if urlparse(a).netloc != urlparse(served).netloc]
-        assert not foreign, f"{url} requested {foreign}"
-        waiting = [address for address in on_load if any(part in address for part in SEARCH_DOWNLOADS)]
-        assert not waiting, f"{url} downloaded {waiting} before search was opened"
-        if not path.startswith("report/"):  # the printable report is the one page without search
-            assert searched, f"{url}: no search"
-        for name, received, budget in (
-            ("page", on_load, PAGE_KB[kind]),
-            ("page and search", searched, SEARCH_KB[kind]),
-        ):
-            total = kilobytes(received)
-            heaviest[name] = max(heaviest[name], (total, url))
-            assert total <= budget, (
-                f"{url} ({name}): {total:.0f} KB > {budget} KB: {sorted(received.items(), key=lambda x: -x[1])[:5]}"
-            )
+    with FirstVisits(browser) as visits:
+        for path in pages:
+            weigh_page(visits, served, lang, path, kind, heaviest)
     for name, (total, url) in heaviest.items():
         print(f"\n{kind} {lang}: {len(pages)} pages, heaviest first visit ({name}) {total:.0f} KB ({url})")
+
+
+def weigh_page(visits: FirstVisits, served: str, lang: str, path: str, kind: str, heaviest: dict) -> None:
+    """One page on a first visit, held to the budgets of its kind of site; the heaviest so far kept."""
+    url = f"{served}/{lang}/" + ("" if path == "." else f"{path}/")
+    on_load, searched = visits.open(url)
+    foreign = [a for a in {**on_load, **searched} if urlparse(a).netloc != urlparse(served).netloc]
+    assert not foreign, f"{url} requested {foreign}"
+    waiting = [address for address in on_load if any(part in address for part in SEARCH_DOWNLOADS)]
+    assert not waiting, f"{url} downloaded {waiting} before search was opened"
+    if not path.startswith("report/"):  # the printable report is the one page without search
+        assert searched, f"{url}: no search"
+    for name, received, budget in (
+        ("page", on_load, PAGE_KB[kind]),
+        ("page and search", searched, SEARCH_KB[kind]),
+    ):
+        total = kilobytes(received)
+        heaviest[name] = max(heaviest[name], (total, url))
+        assert total <= budget, (
+            f"{url} ({name}): {total:.0f} KB > {budget} KB: {sorted(received.items(), key=lambda x: -x[1])[:5]}"
+        )
 
 
 def page_paths(site, lang: str) -> list[str]:
@@ -103,7 +131,8 @@ def test_first_visit_of_ten_years_fits_the_budget(browser, served_synthetic_site
 
 def weigh_query(browser, served: str, kind: str, path: str, query: str) -> None:
     """A page, search opened and a first query: within budget, with the core and one year's shard at most."""
-    _, searched = first_visit(browser, f"{served}/th/{path}", query)
+    with FirstVisits(browser) as visits:
+        _, searched = visits.open(f"{served}/th/{path}", query)
     shards = sorted(address.rsplit("/", 1)[1] for address in searched if "/search/shard-" in address)
     total = kilobytes(searched)
     print(f"\n{kind}: {path} then search {query!r}: {total:.0f} KB, shards {shards}")
@@ -131,3 +160,17 @@ def test_a_search_link_opens_with_its_results(browser, served_site):
     )
     assert paths[0] == "/th/measures/2568/06-conflict-of-interest/"
     page.close()
+
+
+def test_a_page_opened_after_others_downloads_what_a_fresh_browser_does(browser, served_site):
+    """The tab the budgets are checked in keeps nothing from one page to the next: a page opened after
+    another, and again after itself, downloads exactly the files, of exactly the sizes, that a fresh browser
+    downloads for it."""
+    url, other = f"{served_site}/th/measures/", f"{served_site}/th/results/2568/"
+    with FirstVisits(browser) as fresh:
+        expected = fresh.open(url)
+    assert expected[0] and expected[1]
+    with FirstVisits(browser) as visits:
+        visits.open(other)
+        assert visits.open(url) == expected
+        assert visits.open(url) == expected
