@@ -48,7 +48,8 @@ CSP_FILE = "content-security-policy.txt"
 LANG_HELP = "language of the messages (default: th, or ITA_LANG)"
 UPGRADE_HELP = "rewrite data written for an earlier layout of the project to the current one"
 OUTPUTS = ("text", "github")  # how `check` writes problems: lines for people, or GitHub annotations
-PARALLEL_TESTS = ("-n", "auto", "--dist", "loadgroup")  # as the Makefile's PARALLEL: tests/conftest.py groups them
+# as the Makefile's PARALLEL: one worker more than the cores, since browser tests wait on Chromium
+PARALLEL_TESTS = ("-n", str((os.cpu_count() or 1) + 1), "--dist", "loadgroup")
 GITHUB_DATA = {"%": "%25", "\r": "%0D", "\n": "%0A"}
 GITHUB_PROPERTY = {**GITHUB_DATA, ":": "%3A", ",": "%2C"}
 
