@@ -377,6 +377,20 @@ def test_the_template_reads_back_as_a_report_of_its_year(tmp_path, capsys):
     }
 
 
+def test_the_templates_example_row_imported_as_it_is_is_not_published(tmp_path):
+    """A clerk who imports the template without replacing its example row is told so, at the measure's title."""
+    from itasite.cli import main
+
+    path = tmp_path / "แบบฟอร์ม.xlsx"
+    assert main(["template", str(path), "--year", "2569"]) == 0
+    result = import_file(path, tmp_path / "data")
+    titles = [problem.text("th") for problem in result.problems if "title" in problem.text("th")]
+    assert titles == [
+        "data/measures/2569/01-tuaoi-ng.yml:6:7: title.th: ยังเป็นข้อความตัวอย่าง: "
+        "แถวตัวอย่างของแบบฟอร์ม ให้ลบมาตรการนี้ หรือแทนด้วยมาตรการของหน่วยงาน"
+    ]
+
+
 def test_the_export_command_writes_the_workbook_or_says_why_not(tmp_path, capsys):
     from itasite.cli import main
 

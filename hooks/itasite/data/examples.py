@@ -4,7 +4,8 @@
 its units, a measure's title and steps). The values below are those examples, and this table is the one
 place that knows them: every file the data load reads is searched for them, so `check`, `build` and `serve`
 all refuse a folder that still holds one, each at its file, line and field, with what to write instead.
-`tests/test_examples.py` fails when `blank/` holds a value this table neither lists nor knows as real.
+The workbook template's example row is refused by its title. `tests/test_examples.py` fails when `blank/`
+holds a value this table neither lists nor knows as real.
 """
 
 from __future__ import annotations
@@ -14,6 +15,8 @@ from collections.abc import Iterator
 from .problems import Message, Problem, message, problem_at
 from .yamlfile import FieldPath, YamlDocument
 
+# The title of the example row of the workbook template (`python -m itasite template`), as an import reads it
+TEMPLATE_EXAMPLE_TITLE = "(ตัวอย่าง) มาตรการเผยแพร่ข้อมูลต่อสาธารณะทางเว็บไซต์"
 # an example value of blank/ -> the code (messages/*.yml) of what to write in its place
 EXAMPLES: dict[str, str] = {
     "หน่วยงานตัวอย่าง": "example_agency_name",
@@ -33,6 +36,7 @@ EXAMPLES: dict[str, str] = {
     "ผลลัพธ์ข้อที่หนึ่ง": "example_outcome",
     "ย่อหน้าแรกของรายงาน": "example_intro",
 }
+TEMPLATE_EXAMPLES = {TEMPLATE_EXAMPLE_TITLE: "example_template_row"}  # the same for the workbook template
 
 
 def texts(value: object, path: FieldPath = ()) -> Iterator[tuple[FieldPath, str]]:
@@ -49,7 +53,7 @@ def texts(value: object, path: FieldPath = ()) -> Iterator[tuple[FieldPath, str]
 
 def advice(value: str) -> Message | None:
     """What to write in place of `value` when it is still an example, else None."""
-    code = EXAMPLES.get(value.strip())
+    code = EXAMPLES.get(value.strip()) or TEMPLATE_EXAMPLES.get(value.strip())
     return message(code) if code else None
 
 

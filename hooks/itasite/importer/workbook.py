@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from ..data.dataset import Dataset, load_dataset
+from ..data.examples import TEMPLATE_EXAMPLE_TITLE
 from ..data.messages import chosen_language, say
 from ..data.models import Item, Measure, Text
 from ..data.problems import DataError
@@ -34,7 +35,7 @@ INSTRUCTION = (
 SCORES_INSTRUCTION = "วิธีกรอก: หนึ่งแถวต่อหนึ่งตัวชี้วัดของแต่ละปี คะแนนเป็นตัวเลข เช่น 98.57"
 WIDTHS = (34, 48, 18, 22, 60, 40)
 EXAMPLE = (
-    "1. (ตัวอย่าง) มาตรการเผยแพร่ข้อมูลต่อสาธารณะทางเว็บไซต์",
+    f"1. {TEMPLATE_EXAMPLE_TITLE}",
     "1. จัดทำแนวทางการเผยแพร่ข้อมูล\n2. ปรับปรุงเว็บไซต์ของหน่วยงานให้เป็นปัจจุบัน",
     "สำนักปลัด",
     "ตุลาคม {previous} - กันยายน {year}",
