@@ -58,9 +58,8 @@ class Build:
     renderer: PageRenderer
     cache: Path | None  # where work is kept between builds; None keeps nothing
     feed: Feed | None  # the Atom feed of the data's changes; None without history
-    edit_urls: dict[
-        str, str
-    ]  # a generated page's source path → where its data file is edited; none without a repository
+    # a generated page's source path → where its data file is edited; none without a repository
+    edit_urls: dict[str, str]
 
 
 _command = "build"  # `build` or `serve`, from on_startup: only `build` writes the site's root files

@@ -6,10 +6,9 @@ from __future__ import annotations
 import re
 
 import pytest
+from support.browser import AXE, serious_problems
 from support.build import MATERIAL_TEMPLATES, PROJECT
 
-AXE = PROJECT / "node_modules/axe-core/axe.min.js"
-WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 VIEWS = {
     "phone": ({"width": 390, "height": 844}, "light"),
     "desktop": ({"width": 1280, "height": 900}, "light"),
@@ -21,20 +20,6 @@ def pages(site, lang: str) -> list[str]:
     """Every page of one language of a built site, as paths under the site (the search's own files aside)."""
     found = [p.relative_to(site).as_posix() for p in (site / lang).rglob("*.html") if p.parent.name != "search"]
     return sorted(path.removesuffix("index.html") for path in found)
-
-
-def serious_problems(page, where: str) -> list[str]:
-    """axe's serious and critical violations of the open page (axe was loaded by the context's init script),
-    each as `where rule: element`, at most three elements a rule."""
-    result = page.evaluate(
-        "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})", WCAG
-    )
-    return [
-        f"{where} {violation['id']} ({violation['impact']}): {node['target']} {node['html'][:120]}"
-        for violation in result["violations"]
-        if violation["impact"] in ("serious", "critical")
-        for node in violation["nodes"][:3]
-    ]
 
 
 @pytest.mark.parametrize("lang", ["th", "en"])

@@ -7,7 +7,7 @@ from __future__ import annotations
 import shutil
 
 import pytest
-from support.browser import RECORD_VIOLATIONS
+from support.browser import AXE, RECORD_VIOLATIONS, serious_problems
 from support.build import DATA, MATERIAL_TEMPLATES, PROJECT, build_site
 from support.data import replace
 from support.http import serving_with_policy
@@ -23,9 +23,6 @@ from itasite.site.routes import CHANGES
 REPOSITORY = "https://github.com/muangpan/ita-data"
 BRANCH = "release/2568"
 AGENCY_B = PROJECT / "tests/fixtures/agency-b/data"
-AXE = PROJECT / "node_modules/axe-core/axe.min.js"
-WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
-SERIOUS = ("serious", "critical")
 CHECKED = ["th/measures/2568/03-budget-transparency/", "en/results/2567-2568/", "th/report/2568/"]  # with a button
 WITHOUT_FILE = {CHANGES}  # generated pages no data file is behind: the changes page comes from the history
 TITLES = {"th": "แก้ไขข้อมูลของหน้านี้", "en": "Edit the data of this page"}
@@ -185,14 +182,11 @@ def test_the_edit_button_keeps_to_the_policy(browser, strict_linked_site, path):
 
 @pytest.mark.parametrize("path", CHECKED)
 def test_the_edit_button_passes_axe(browser, strict_linked_site, path):
-    # axe is added to the page as an inline script, which the policy would block
     context = browser.new_context(viewport={"width": 390, "height": 844}, bypass_csp=True)
+    context.add_init_script(path=str(AXE))  # as the accessibility test loads it
     tab = context.new_page()
     tab.goto(f"{strict_linked_site}/{path}", wait_until="load")
-    tab.add_script_tag(path=str(AXE))
-    result = tab.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", WCAG)
-    serious = [(v["id"], v["nodes"][0]["html"][:120]) for v in result["violations"] if v["impact"] in SERIOUS]
-    assert serious == []
+    assert serious_problems(tab, path) == []
     context.close()
 
 

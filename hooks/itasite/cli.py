@@ -176,8 +176,8 @@ def serve(lang: str, data: Path | None, port: int | None = None) -> int:
 
 
 def run_tests(arguments: list[str]) -> int:
-    """The whole suite (or what `arguments` select), with the same Python, on one worker per core as `make
-    test` runs it (when pytest-xdist is installed and `arguments` choose no number of workers themselves)."""
+    """The whole suite (or what `arguments` select), with the same Python, on as many workers as `make test`
+    (when pytest-xdist is installed and `arguments` choose no number of workers themselves)."""
     parallel = [] if "-n" in arguments or find_spec("xdist") is None else list(PARALLEL_TESTS)
     return subprocess.run([sys.executable, "-m", "pytest", *parallel, *arguments], cwd=project_folder()).returncode
 
@@ -269,12 +269,13 @@ def main(argv: list[str]) -> int:
         return serve(arguments.lang, arguments.data, arguments.port)
     if arguments.command == "check":
         return check(arguments.data, arguments.lang, arguments.format)
-    if arguments.command in ("tidy", "upgrade"):
+    if arguments.command == "tidy":
         from .data.tidy import run_tidy
+
+        return run_tidy(arguments.data, arguments.check, arguments.lang)
+    if arguments.command == "upgrade":
         from .data.upgrade import run_upgrade
 
-        if arguments.command == "tidy":
-            return run_tidy(arguments.data, arguments.check, arguments.lang)
         return run_upgrade(arguments.data, arguments.lang)
     if arguments.command == "new":
         return new(arguments.folder, arguments.year, arguments.lang)

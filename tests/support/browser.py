@@ -1,12 +1,14 @@
-"""Driving the site in Chromium (Playwright pages): its search box, and pages served changed."""
+"""Driving the site in Chromium (Playwright pages): its search box, pages served changed, and axe-core."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable
 
-from support.build import MATERIAL_TEMPLATES
+from support.build import MATERIAL_TEMPLATES, PROJECT
 
+AXE = PROJECT / "node_modules/axe-core/axe.min.js"  # installed by `make test` (npm ci)
+WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]  # the rules axe checks: WCAG 2.1, levels A and AA
 # Run before a page's own scripts: keeps every Content-Security-Policy violation in window.__violations
 RECORD_VIOLATIONS = """
 window.__violations = [];
@@ -57,3 +59,17 @@ def serve_pages_changed(context, change: Callable[[str, str], str]) -> None:
         route.fulfill(response=response, body=change(route.request.url, response.text()))
 
     context.route("**/*", changed)
+
+
+def serious_problems(page, where: str) -> list[str]:
+    """axe's serious and critical violations of the open page (axe loaded by the context's init script),
+    each as `where rule: element`, at most three elements a rule."""
+    result = page.evaluate(
+        "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})", WCAG
+    )
+    return [
+        f"{where} {violation['id']} ({violation['impact']}): {node['target']} {node['html'][:120]}"
+        for violation in result["violations"]
+        if violation["impact"] in ("serious", "critical")
+        for node in violation["nodes"][:3]
+    ]
