@@ -31,13 +31,35 @@ class FirstVisits:
         devtools.send("Network.enable")
         devtools.send("Network.setCacheDisabled", {"cacheDisabled": True})
         self.received: dict[str, int] = {}
-        self.page.on("response", lambda response: self.received.__setitem__(response.url, len(response.body())))
+        self.in_flight: set[str] = set()
+        self.page.on("request", lambda request: self.in_flight.add(request.url))
+        self.page.on("requestfinished", self.finished)
+        self.page.on("requestfailed", lambda request: self.in_flight.discard(request.url))
 
     def __enter__(self) -> FirstVisits:
         return self
 
     def __exit__(self, *_) -> None:
         self.context.close()
+
+    def finished(self, request) -> None:
+        """Record a download's size once it is complete (its response's body is then whole)."""
+        response = request.response()
+        self.received[request.url] = len(response.body()) if response else 0
+        self.in_flight.discard(request.url)
+
+    def settle(self, quiet_ms: int) -> None:
+        """Wait until every request the page has started has finished and none has started for `quiet_ms`:
+        a page's scripts start theirs (Material's search worker, sitemap.xml) as it loads, and a fixed pause
+        after `load` missed them on a busy machine."""
+        page, seen = self.page, -1
+        while self.in_flight or seen != len(self.received):
+            seen = len(self.received)
+            page.wait_for_timeout(quiet_ms)
+            settled = wait_for(
+                lambda: not self.in_flight, 10, pause=0.05, sleep=lambda s: page.wait_for_timeout(s * 1000)
+            )
+            assert settled, f"{page.url}: still downloading {sorted(self.in_flight)}"
 
     def open(self, url: str, query: str = "") -> tuple[dict[str, int], dict[str, int]]:
         """Bytes of every response while opening `url`, and then also while opening search on it (the search
@@ -48,8 +70,9 @@ class FirstVisits:
         self.context.clear_cookies()
         page.goto("about:blank")  # the last page's requests end with it
         received.clear()
+        self.in_flight.clear()
         page.goto(url, wait_until="load")
-        page.wait_for_timeout(300)  # the scripts' own requests (Material starts its search worker on load)
+        self.settle(150)
         on_load = dict(received)
         searched: dict[str, int] = {}
         if page.evaluate("() => Boolean(document.forms.namedItem('search'))"):
@@ -61,12 +84,12 @@ class FirstVisits:
                 sleep=lambda seconds: page.wait_for_timeout(seconds * 1000),  # the page's events keep arriving
             )
             assert arrived, f"{url}: {SEARCH_DOWNLOADS} never arrived; received {list(received)}"
-            page.wait_for_timeout(100)  # anything still in flight
+            self.settle(100)
             if query:
                 page.locator("input.md-search__input").fill(query)
                 page.locator("input.md-search__input").press("End")  # Material searches on key presses
                 page.wait_for_selector("li.md-search-result__item", state="attached", timeout=30_000)
-                page.wait_for_timeout(100)
+                self.settle(100)
             searched = dict(received)
         return on_load, searched
 
