@@ -14,11 +14,13 @@ from typing import TypeVar
 from pydantic import BaseModel, ValidationError
 
 from . import checks
+from .disclosure import Register
 from .examples import example_problems
 from .framework import IndicatorSet, IndicatorsFile, set_for
 from .lookup_checks import duplicates
 from .models import Agency, Indicator, LevelsFile, Measure, Results, Scheme, Unit, UnitsFile
 from .national import NationalFile, NationalYear
+from .oit import OitFile, OitList, list_for
 from .problems import DataError, Problem, from_validation_error, message, relative
 from .report import Report
 from .salvage import salvage
@@ -35,6 +37,8 @@ RESULTS_FOLDER = "results"  # results/YYYY.yml
 REPORTS_FOLDER = "reports"  # reports/YYYY.yml
 MEASURES_FOLDER = "measures"  # measures/YYYY/NN-slug.yml
 NATIONAL_FILE = "national.yml"  # optional: the national figures of each year, with their sources
+OIT_FILE = "oit.yml"  # optional: the OIT item lists by assessment year
+DISCLOSURE_FOLDER = "disclosure"  # disclosure/YYYY.yml: the OIT evidence of an assessment year
 YEAR_FILE = "*.yml"
 MEASURE_FILE = "*/*.yml"
 
@@ -55,6 +59,8 @@ class Dataset:
     sources: tuple[Loaded[BaseModel], ...]  # every file read, with its parsed text, for reports that point into files
     root: Path  # the data folder, for files the data refers to (the agency's logo)
     national: dict[int, NationalYear] = field(default_factory=dict)  # from national.yml, when the folder has one
+    oit: list[OitList] = field(default_factory=list)  # the periods of oit.yml, oldest first
+    disclosure: dict[int, Register] = field(default_factory=dict)  # disclosure/YYYY.yml by assessment year
 
     @property
     def years(self) -> list[int]:
@@ -78,6 +84,10 @@ class Dataset:
         framework = self.framework_for(year)
         return framework.by_number if framework else {}
 
+    def oit_list_for(self, year: int) -> OitList | None:
+        """The OIT items of assessment year `year`; None for a year no list of oit.yml covers."""
+        return list_for(self.oit, year)
+
     @property
     def tool_ids(self) -> list[str]:
         """The ids of every tool of every period, in the order they first appear (the results table's columns)."""
@@ -98,6 +108,8 @@ class DataFiles:
     measures: list[Loaded[Measure]]
     problems: list[Problem]
     national: Loaded[NationalFile] | None = None  # optional: a site without national figures builds as before
+    oit: Loaded[OitFile] | None = None  # optional: a site without the OIT lists has no disclosure pages
+    registers: list[Loaded[Register]] = field(default_factory=list)
 
 
 class _Reader:
@@ -153,11 +165,13 @@ def read_data(root: Path, project: Path | None = None) -> DataFiles:
     reports = reader.read_folder(REPORTS_FOLDER, YEAR_FILE, Report)
     measures = reader.read_folder(MEASURES_FOLDER, MEASURE_FILE, Measure)
     national = reader.read(root / NATIONAL_FILE, NationalFile) if (root / NATIONAL_FILE).is_file() else None
+    oit = reader.read(root / OIT_FILE, OitFile) if (root / OIT_FILE).is_file() else None
+    registers = reader.read_folder(DISCLOSURE_FOLDER, YEAR_FILE, Register)
     lookups = Lookups(*shared)  # type: ignore[arg-type]  # each file was validated with the model of its field
     problems = reader.problems + checks.check_all(lookups, results, reports, measures)
     if national and national.complete:
         problems += duplicates(national, national.record.years, "year", "years")
-    return DataFiles(root, lookups, results, reports, measures, problems, national)
+    return DataFiles(root, lookups, results, reports, measures, problems, national, oit, registers)
 
 
 def load_dataset(root: Path, project: Path | None = None) -> Dataset:
@@ -180,6 +194,8 @@ def assemble(files: DataFiles) -> Dataset:
     sources: list[Loaded[BaseModel]] = [*lookups.all(), *files.results, *files.reports, *files.measures]
     national = files.national.record.years if files.national else []
     sources += [files.national] if files.national else []
+    sources += [files.oit] if files.oit else []
+    sources += files.registers
     return Dataset(
         agency=lookups.agency.record,
         units={unit.id: unit for unit in lookups.units.record.units},
@@ -191,4 +207,8 @@ def assemble(files: DataFiles) -> Dataset:
         national={entry.year: entry for entry in sorted(national, key=lambda entry: entry.year)},
         sources=tuple(sorted(sources, key=lambda loaded: loaded.file)),
         root=files.root,
+        oit=sorted(files.oit.record.periods, key=lambda period: period.first_year) if files.oit else [],
+        disclosure={
+            loaded.record.year: loaded.record for loaded in sorted(files.registers, key=lambda x: x.record.year)
+        },
     )
