@@ -7,11 +7,15 @@ Each year has the seed report's 15 measures (their units, indicators and shape),
 are new combinations of the seed's own sentences, of about the seed's length; titles are unique within an
 agency, so a search for an old year's title can find that year. Scores vary around a level that drifts from
 year to year. Ten years run 2563–2572 and so use both scoring schemes of levels.yml (2563–2566 and 2567 on);
-up to six years end at 2568, as the seed does. The same arguments always write the same bytes.
+up to six years end at 2568, as the seed does. Each year has an OIT register (disclosure/YYYY.yml) listing
+every item of its year's list, some with a link dated inside the fiscal year the item covers; the data's own
+oit.yml starts the 2568 list at the first year, since the shipped lists begin at 2568. The same arguments always
+write the same bytes.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import random
 import re
 import shutil
@@ -132,7 +136,7 @@ def _scores(randomness: random.Random, base: float) -> dict[int, float]:
 def make(out: Path, years: int, seed: int = 0, agency: int = 0) -> None:
     """Write one agency's data folder with `years` years of results, measures and reports into `out`."""
     shutil.rmtree(out, ignore_errors=True)
-    shutil.copytree(SEED, out, ignore=shutil.ignore_patterns("results", "measures", "reports"))
+    shutil.copytree(SEED, out, ignore=shutil.ignore_patterns("results", "measures", "reports", "disclosure"))
     randomness = random.Random(f"{seed}/{agency}/{years}")  # the same data for the same arguments
     if agency:
         _write(out / "agency.yml", _agency(agency, _load(SEED / "agency.yml")))
@@ -151,6 +155,35 @@ def make(out: Path, years: int, seed: int = 0, agency: int = 0) -> None:
         text = report.replace(str(SEED_YEAR), str(year)).replace(str(SEED_YEAR - 543), str(year - 543))
         (out / "reports").mkdir(exist_ok=True)
         (out / f"reports/{year}.yml").write_text(text, encoding="utf-8")
+    _disclosure(out, years_for(years), randomness)
+
+
+def _disclosure(out: Path, years: list[int], randomness: random.Random) -> None:
+    """oit.yml with its lists covering `years`, and a register per year: every item, about two in three with a
+    link published inside the fiscal year the item covers."""
+    oit = _load(SEED / "oit.yml")
+    periods = oit["periods"]
+    periods[0]["first_year"] = min(periods[0]["first_year"], years[0])  # the synthetic data's own list, not shipped
+    _write(out / "oit.yml", oit)
+    for year in years:
+        period = next(p for p in periods if p["first_year"] <= year <= p.get("last_year", year))
+        items = []
+        for item in period["items"]:
+            code, covers = item["code"], item.get("covers", "none")
+            documents = []
+            if randomness.random() < 0.66:
+                fiscal = year - 1 if covers == "previous" else year  # B.E.: from 1 October of the year before
+                first, last = dt.date(fiscal - 544, 10, 1), dt.date(fiscal - 543, 9, 30)
+                day = first.fromordinal(randomness.randint(first.toordinal(), last.toordinal()))
+                title = item.get("title", {"th": f"เอกสารข้อ {code}"})["th"]
+                documents.append(
+                    {"title": {"th": f"{title} ปี {year}"}, "url": f"{_SITE}{year}/{code.lower()}", "published": day}
+                )
+            items.append({"code": code, "documents": documents})
+        _write(out / f"disclosure/{year}.yml", {"year": year, "items": items})
+
+
+_SITE = "https://example.go.th/ita/"  # where the synthetic agencies' documents would be
 
 
 def _agency(number: int, seed: dict[str, Any]) -> dict[str, Any]:

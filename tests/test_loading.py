@@ -108,10 +108,10 @@ def test_untranslated_fields_are_listed_and_shown_in_thai(data_copy, tmp_path):
 def test_check_command_summarises_the_seed(capsys):
     assert cli.main(["check", str(DATA)]) == 0
     out = capsys.readouterr().out
-    assert "พร้อมเผยแพร่ ไฟล์: 23 · ปีที่มีผลคะแนน: 2567, 2568 · มาตรการ: 15 · รายงาน: 1 · ช่องที่ยังไม่มีคำแปล: 0" in out
+    assert "พร้อมเผยแพร่ ไฟล์: 25 · ปีที่มีผลคะแนน: 2567, 2568 · มาตรการ: 15 · รายงาน: 1 · ช่องที่ยังไม่มีคำแปล: 0" in out
     assert cli.main(["check", str(DATA), "--lang", "en"]) == 0
     out = capsys.readouterr().out
-    assert "files: 23 · years with results: 2567, 2568 · measures: 15 · reports: 1 · untranslated fields: 0" in out
+    assert "files: 25 · years with results: 2567, 2568 · measures: 15 · reports: 1 · untranslated fields: 0" in out
 
 
 def test_check_command_reports_problems_without_a_traceback(data_copy, capsys):

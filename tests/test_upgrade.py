@@ -49,7 +49,8 @@ def test_the_fixture_is_the_earlier_layout_of_the_seed():
     old = yaml.safe_load((EARLIER / "indicators.yml").read_text(encoding="utf-8"))
     assert set(old) == {"tools", "indicators"}
     names = lambda folder: sorted(p.relative_to(folder).as_posix() for p in folder.rglob("*.yml"))  # noqa: E731
-    assert names(EARLIER) == names(SEED)
+    later = {"oit.yml", "disclosure/2569.yml"}  # the OIT lists and register came later: upgrade adds the lists
+    assert names(EARLIER) == [name for name in names(SEED) if name not in later]
 
 
 @pytest.mark.parametrize("lang", ["th", "en"])
