@@ -24,10 +24,12 @@ from ..data.writer import dumped, head_of, write_all
 from ..pipeline import prepare
 from .agency import agency_yml
 from .changes import Difference, ExistingChanged, differences
+from .oitbook import read_register_sheets, register_files
 from .records import Imported
 from .review import ImportProblem, Review
 from .roundtrip import records_of_workbook
 from .source import SourceDocument
+from .unreadable import UnreadableFile
 
 FRAMEWORK = ("indicators.yml", "levels.yml")  # national, the same for every agency
 
@@ -56,12 +58,18 @@ def read_document(path: Path) -> SourceDocument:
 
 def import_file(path: Path, data_dir: Path, *, year: int | None = None, force: bool = False) -> ImportResult:
     """Import `path` into `data_dir`; UnreadableFile or ImportProblem (and nothing written) when it cannot."""
-    document = read_document(path)
+    registers = read_register_sheets(path, data_dir)
+    try:
+        document = read_document(path)
+    except UnreadableFile as error:
+        if error.code != "import_no_measures" or not registers:
+            raise
+        return _registers_only(path, registers, data_dir, force)  # a workbook of the OIT register alone
     units = _known_units(data_dir)
     known = units.units if units else []
     parts = records_of_workbook(document, year, known, _indicator_names(data_dir, year), _levels(data_dir))
     imported = parts[0]  # the newest year; an exported workbook gives one part per fiscal year it holds
-    files: dict[str, bytes] = {}
+    files: dict[str, bytes] = register_files(registers, data_dir, document.name)
     for part in parts:
         files.update(planned_files(part, data_dir, document.name, None if part is not imported else units))
     new_units = {unit.id: unit for part in parts for unit in part.units}  # each part knows only its own
@@ -74,6 +82,20 @@ def import_file(path: Path, data_dir: Path, *, year: int | None = None, force: b
     if not (data_dir / "agency.yml").exists():
         files["agency.yml"] = agency_yml(document.paragraphs, imported.reviews)
     result = ImportResult(document.name, imported.year, reviews=imported.reviews)
+    chosen = chosen_files(files, data_dir, force, result)
+    result.unchanged = [data_dir / relative for relative in files if relative not in chosen]
+    result.written = write_all(data_dir, chosen)
+    try:
+        prepare(data_dir.resolve(), Path.cwd())
+    except DataError as error:
+        result.problems = list(error.problems)
+    return result
+
+
+def _registers_only(path: Path, registers: dict[int, dict[str, object]], data_dir: Path, force: bool) -> ImportResult:
+    """The import of a workbook that holds only OIT register sheets: their files, written as any import's."""
+    files = register_files(registers, data_dir, path.name)
+    result = ImportResult(path.name, max(registers))
     chosen = chosen_files(files, data_dir, force, result)
     result.unchanged = [data_dir / relative for relative in files if relative not in chosen]
     result.written = write_all(data_dir, chosen)

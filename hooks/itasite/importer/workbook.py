@@ -4,7 +4,8 @@ Its measures sheet has the six columns of the Word report, written as the report
 entries "1. …", sub-items "- …", units by their Thai names, the period in Thai), so sheet.py and the
 import read it like any report; after them come the columns the Word layout does not have (the year, the
 id, the indicators, the English texts). Its scores sheet has a row per year and indicator, with the total
-and level the report states. roundtrip.py reads those extra columns back.
+and level the report states. roundtrip.py reads those extra columns back. Its OIT sheets (oitbook.py) hold
+the disclosure register, one sheet per assessment year.
 """
 
 from __future__ import annotations
@@ -20,9 +21,11 @@ from ..data.dataset import Dataset, load_dataset
 from ..data.examples import TEMPLATE_EXAMPLE_TITLE
 from ..data.messages import chosen_language, say
 from ..data.models import Item, Measure, Text
+from ..data.oit import list_for
 from ..data.problems import DataError
 from ..data.starter import current_fiscal_year
 from ..numbers import MONTHS, to_be_year
+from .oitbook import add_register_sheet, existing_registers, oit_lists
 from .sheet import EXTRA_COLUMNS, MEASURE_COLUMNS, SCORE_COLUMNS, SCORE_EXTRA_COLUMNS
 
 MEASURES_SHEET = "มาตรการ"
@@ -91,6 +94,7 @@ def write_template(path: Path, year: int) -> None:
     scores.append([year, 1, "การปฏิบัติหน้าที่", 100])
     _dress(measures, header=3, columns=len(MEASURE_COLUMNS))
     _dress(scores, header=2, columns=len(SCORE_COLUMNS))
+    add_register_sheet(workbook, year, None, list_for(oit_lists(None), year))
     workbook.save(path)
 
 
@@ -115,6 +119,8 @@ def export_workbook(dataset: Dataset, path: Path) -> tuple[int, int]:
             scores.cell(row=scores.max_row, column=4).number_format = "0.00"
     _dress(sheet, header=1, columns=len(MEASURE_COLUMNS) + len(EXTRA_COLUMNS))
     _dress(scores, header=1, columns=len(SCORE_COLUMNS) + len(SCORE_EXTRA_COLUMNS))
+    for year, register in sorted(existing_registers(dataset.disclosure).items()):
+        add_register_sheet(workbook, year, register, dataset.oit_list_for(year))
     workbook.save(path)
     return count, len(dataset.results)
 
