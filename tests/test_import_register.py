@@ -232,6 +232,33 @@ def test_a_bad_cell_is_located_in_thai_and_nothing_is_written(case, tmp_path):
     assert tree_digest(data) == before
 
 
+def test_a_register_sheet_without_its_header_is_refused_not_skipped(tmp_path):
+    """A sheet named OIT whose header a clerk renamed would lose its rows: it is named, nothing written."""
+    path = clerk_workbook(tmp_path / "ทะเบียน.xlsx", [["O1", None, "ก", "https://a.go.th", "1/1/2569"]])
+    workbook = openpyxl.load_workbook(path)
+    workbook.active["D2"] = "ที่อยู่"
+    workbook.save(path)
+    data = bare_data(tmp_path / "data")
+    with pytest.raises(RegisterCellsBad) as raised:
+        import_file(path, data)
+    assert raised.value.message("th").splitlines()[1].startswith("แผ่น OIT 2569: แผ่นนี้ไม่มีหัวตารางทะเบียน OIT")
+    assert not (data / "disclosure").exists()
+
+
+@pytest.mark.parametrize("lang", ["th", "en"])
+def test_the_guides_example_is_the_line_the_import_gives(lang, tmp_path):
+    from itasite.importer.review import placed
+
+    good = [[f"O{number}", None, "เอกสาร", "https://a.go.th", "1/1/2569"] for number in range(1, 12)]
+    bad = ["O12", None, "เอกสาร", "https://a.go.th", "ต้นปี 2569"]
+    with pytest.raises(RegisterCellsBad) as raised:
+        import_file(clerk_workbook(tmp_path / "ทะเบียน.xlsx", [*good, bad]), bare_data(tmp_path / "data"))
+    line = raised.value.message(lang).splitlines()[1]
+    assert placed("แผ่น OIT 2569 แถวที่ 14", lang) in line
+    guide = (Path(__file__).parents[1] / f"docs/{lang}/guide/import.md").read_text("utf-8")
+    assert line in guide
+
+
 def test_the_command_prints_each_bad_cell_without_a_traceback(tmp_path, capsys):
     from itasite.cli import main
 

@@ -117,6 +117,8 @@ def read_register_sheets(path: Path, data_dir: Path) -> dict[int, dict[str, Any]
         items = list_for(lists, year)
         found: list[BadCell] = []
         register = register_of_sheet(title, rows, year, items, found)
+        if register is None and len([row for row in rows if any(row)]) > 2:  # rows below a title and instruction
+            bad.append(BadCell(f"แผ่น {title}", "import_register_no_header", {"columns": " · ".join(COLUMNS[2:6])}))
         if items is None and (found or (register and register["items"])):
             bad.append(BadCell(f"แผ่น {title}", "import_register_no_list", {"year": year}))
         elif items is not None and register is not None:
