@@ -63,20 +63,22 @@ _Dumper.add_representer(list, _list)
 _Dumper.add_representer(_Flow, _flow)
 
 
-def _laid_out(value: Any, key: str | None = None) -> Any:
+def _laid_out(value: Any, key: str | None = None, flow: frozenset[str] = FLOW_KEYS) -> Any:
     """The record with the mappings that go on one line marked so."""
     if isinstance(value, dict):
-        inner = {name: _laid_out(item, name) for name, item in value.items()}
+        inner = {name: _laid_out(item, name, flow) for name, item in value.items()}
         plain = all(not isinstance(item, (dict, list)) for item in inner.values())
-        return _Flow(inner) if key in FLOW_KEYS and plain else inner
+        return _Flow(inner) if key in flow and plain else inner
     if isinstance(value, list):
-        return [_laid_out(item) for item in value]
+        return [_laid_out(item, None, flow) for item in value]
     return value
 
 
-def dumped(record: object) -> str:
-    """A record as YAML in the project's layout."""
-    return yaml.dump(_laid_out(record), Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=WIDTH)
+def dumped(record: object, flow: frozenset[str] = FLOW_KEYS) -> str:
+    """A record as YAML in the project's layout; the mappings under the keys `flow` on one line (a unit's
+    name; a document's title in an OIT register, as data/disclosure is written by hand)."""
+    laid_out = _laid_out(record, None, flow)
+    return yaml.dump(laid_out, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=WIDTH)
 
 
 def head_of(text: str) -> str:

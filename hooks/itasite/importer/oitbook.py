@@ -37,6 +37,7 @@ INSTRUCTION = (
     " คำอธิบายคือทางคลิกจากหน้าหลัก ข้อที่ไม่เกี่ยวข้องให้เขียนเหตุผลในคอลัมน์ ไม่เกี่ยวข้อง: เหตุผล"
 )
 HINT = "ชื่อรายการตามรายการ OIT ของปี ใช้ดูเท่านั้น การนำเข้าไม่อ่านคอลัมน์นี้"
+REGISTER_FLOW = frozenset({"name", "title", "not_applicable", "note"})  # one line each, as the register is written
 WIDTHS = (8, 40, 40, 40, 14, 48, 30, 30, 14, 30, 30, 30)
 
 
@@ -143,7 +144,7 @@ def register_files(registers: dict[int, dict[str, Any]], data_dir: Path, source:
                 files[relative] = text.encode()
                 continue
             comment = head_of(text) or comment
-        files[relative] = (comment + dumped(register)).encode()
+        files[relative] = (comment + dumped(register, REGISTER_FLOW)).encode()
     return files
 
 

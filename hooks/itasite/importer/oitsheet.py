@@ -159,8 +159,10 @@ def register_of_sheet(
             continue
         has_document = cells[TITLE] or cells[PLACE] or raw[PUBLISHED] is not None
         if has_document and (document := _document(cells, raw[PUBLISHED], where, bad)):
-            current.setdefault("documents", []).append(document)
+            current["documents"].append(document)
     for item in register["items"]:
+        if "not_applicable" in item and not item["documents"]:
+            del item["documents"]  # an item not applicable has no documents to list
         _ordered(item)
     return register
 
@@ -178,7 +180,7 @@ def _header(rows: Sequence[Sequence[object]]) -> tuple[int, list[int | None]] | 
 
 def _item(code: str, cells: list[str]) -> dict[str, Any]:
     """An item's own fields from its first row."""
-    item: dict[str, Any] = {"code": code}
+    item: dict[str, Any] = {"code": code, "documents": []}  # an item still missing shows as such, as `new` writes it
     if cells[NOT_APPLICABLE]:
         item["not_applicable"] = _texts(cells[NOT_APPLICABLE], cells[NOT_APPLICABLE_EN])
     if ANSWERS.get(cells[ANSWER].strip().lower()) == "document":
