@@ -318,3 +318,25 @@ def test_an_import_adds_a_document_freely_and_changes_one_only_with_force(tmp_pa
     import_file(tmp_path / "แก้.xlsx", data, force=True)
     changed = yaml.safe_load((data / f"disclosure/{YEAR}.yml").read_text("utf-8"))
     assert changed["items"][0]["documents"][0]["title"] == {"th": "โครงสร้างองค์กร", "en": "Structure"}
+
+
+AGENCY_B = Path(__file__).parent / "fixtures/agency-b/data"
+
+
+def test_the_second_agencys_register_of_26_items_comes_back_byte_for_byte(tmp_path):
+    """The fixture agency's whole register (links, kept files, one item not applicable) exported, then
+    imported into a copy of its folder: every file as it was; and into a folder without it: the same register."""
+    data = tmp_path / "data"
+    shutil.copytree(AGENCY_B, data)
+    before = tree_digest(data)
+    dataset = load_dataset(data)
+    assert len(dataset.disclosure[YEAR].items) == 26
+    export_workbook(dataset, tmp_path / "ข้อมูล.xlsx")
+    assert len({row[0] for row in register_sheet(tmp_path / "ข้อมูล.xlsx")[3:]}) == 26
+    result = import_file(tmp_path / "ข้อมูล.xlsx", data)
+    assert result.written == [] and data / f"disclosure/{YEAR}.yml" in result.unchanged
+    assert tree_digest(data) == before
+    (data / f"disclosure/{YEAR}.yml").unlink()
+    import_file(tmp_path / "ข้อมูล.xlsx", data)
+    back = (data / f"disclosure/{YEAR}.yml").read_text("utf-8")
+    assert Register.model_validate(yaml.safe_load(back)) == dataset.disclosure[YEAR]
