@@ -340,3 +340,15 @@ def test_the_second_agencys_register_of_26_items_comes_back_byte_for_byte(tmp_pa
     import_file(tmp_path / "ข้อมูล.xlsx", data)
     back = (data / f"disclosure/{YEAR}.yml").read_text("utf-8")
     assert Register.model_validate(yaml.safe_load(back)) == dataset.disclosure[YEAR]
+
+
+def test_the_template_of_2569_lists_the_26_items_of_the_national_list(tmp_path):
+    from itasite.data.oit import list_for
+    from itasite.importer.oitbook import oit_lists
+
+    write_template(tmp_path / "แบบฟอร์ม.xlsx", YEAR)
+    items = list_for(oit_lists(None), YEAR)
+    assert items is not None
+    rows = register_sheet(tmp_path / "แบบฟอร์ม.xlsx")[3:]
+    assert [row[0] for row in rows] == [f"O{number}" for number in range(1, 27)]
+    assert [row[1] for row in rows] == [item.title.th if item.title else None for item in items.by_code.values()]
