@@ -18,6 +18,7 @@ from support.data import tree_digest
 from itasite.data.dataset import load_dataset
 from itasite.data.disclosure import Register
 from itasite.importer.changes import ExistingChanged
+from itasite.importer.oitbook import REGISTER_HEAD
 from itasite.importer.oitsheet import COLUMNS, RegisterCellsBad, date_of
 from itasite.importer.run import import_file
 from itasite.importer.workbook import export_workbook, write_template
@@ -107,7 +108,7 @@ def test_the_register_through_the_workbook_twice_gives_the_same_bytes(tmp_path):
     first, second = (path.read_bytes() for path in folders)
     assert first == second
     assert Register.model_validate(yaml.safe_load(first)) == Register.model_validate(yaml.safe_load(REGISTER))
-    assert first.decode().startswith(f"# OIT evidence of assessment year {YEAR}")
+    assert first.decode().startswith(REGISTER_HEAD.format(year=YEAR))
 
 
 def test_the_export_writes_one_row_per_document_and_real_dates(tmp_path):
@@ -352,3 +353,23 @@ def test_the_template_of_2569_lists_the_26_items_of_the_national_list(tmp_path):
     rows = register_sheet(tmp_path / "แบบฟอร์ม.xlsx")[3:]
     assert [row[0] for row in rows] == [f"O{number}" for number in range(1, 27)]
     assert [row[1] for row in rows] == [item.title.th if item.title else None for item in items.by_code.values()]
+
+
+def test_the_template_imported_as_it_is_gives_the_register_new_writes(tmp_path):
+    """Every item listed and empty, under the comments of the data folder's own registers (the seed's, with
+    its notes on O25 and O26 aside)."""
+    data = tmp_path / "data"
+    shutil.copytree(DATA, data)
+    seed = (data / f"disclosure/{YEAR}.yml").read_text("utf-8")
+    (data / f"disclosure/{YEAR}.yml").unlink()
+    write_template(tmp_path / "แบบฟอร์ม.xlsx", YEAR)
+    workbook = openpyxl.load_workbook(tmp_path / "แบบฟอร์ม.xlsx")
+    del workbook["มาตรการ"], workbook["คะแนน"]
+    workbook.save(tmp_path / "ทะเบียน.xlsx")
+    result = import_file(tmp_path / "ทะเบียน.xlsx", data)
+    written = (data / f"disclosure/{YEAR}.yml").read_text("utf-8")
+    assert result.new == [data / f"disclosure/{YEAR}.yml"]
+    assert [line for line in written.splitlines() if not line.startswith("#")] == [
+        line for line in seed.splitlines() if not line.lstrip().startswith("#")
+    ]
+    assert written.startswith(REGISTER_HEAD.format(year=YEAR)) and seed.startswith(REGISTER_HEAD.format(year=YEAR))

@@ -37,6 +37,17 @@ INSTRUCTION = (
     " คำอธิบายคือทางคลิกจากหน้าหลัก ข้อที่ไม่เกี่ยวข้องให้เขียนเหตุผลในคอลัมน์ ไม่เกี่ยวข้อง: เหตุผล"
 )
 HINT = "ชื่อรายการตามรายการ OIT ของปี ใช้ดูเท่านั้น การนำเข้าไม่อ่านคอลัมน์นี้"
+# The comments at the top of a new register, as the data folder's own registers have them.
+REGISTER_HEAD = (
+    "# หลักฐานการเปิดเผยข้อมูลสาธารณะ (OIT) ของการประเมิน ITA ปี {year}: ทุกข้อของปีนี้ตาม oit.yml\n"
+    "# ข้อที่ยังไม่มีเอกสาร (documents: []) คือข้อที่ยังขาด: `python -m itasite check` เตือนและบอกชื่อข้อ\n"
+    "# เอกสารแต่ละฉบับ: title (ชื่อเอกสาร), url (ลิงก์ http/https) "
+    "หรือ file (ไฟล์ใต้ data/disclosure/files/),\n"
+    "# published (วันที่เผยแพร่ ค.ศ. เช่น 2025-11-03) และ path (วิธีเข้าถึงจากหน้าหลักของเว็บไซต์หน่วยงาน ถ้ามี)\n"
+    "# The OIT evidence of the ITA of assessment year {year}: "
+    "every item of that year's list (oit.yml). An item with no\n"
+    "# documents is still missing: `python -m itasite check` warns and names it, and the site says so.\n"
+)
 REGISTER_FLOW = frozenset({"name", "title", "not_applicable", "note"})  # one line each, as the register is written
 WIDTHS = (8, 40, 40, 40, 14, 48, 30, 30, 14, 30, 30, 30)
 
@@ -130,14 +141,14 @@ def read_register_sheets(path: Path, data_dir: Path) -> dict[int, dict[str, Any]
     return registers
 
 
-def register_files(registers: dict[int, dict[str, Any]], data_dir: Path, source: str) -> dict[str, bytes]:
+def register_files(registers: dict[int, dict[str, Any]], data_dir: Path) -> dict[str, bytes]:
     """The register files to write, by path in the data folder. A file whose register means the same as the
     planned one keeps its bytes (its comments and layout), so a round trip changes nothing."""
     files: dict[str, bytes] = {}
     for year, register in sorted(registers.items()):
         relative = f"disclosure/{year}.yml"
         target = data_dir / relative
-        comment = f"# OIT evidence of assessment year {year} (the items of data/oit.yml), imported from {source}.\n"
+        comment = REGISTER_HEAD.format(year=year)
         if target.is_file():
             text = target.read_text(encoding="utf-8")
             if _same_register(text, register):

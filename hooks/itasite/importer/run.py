@@ -69,7 +69,7 @@ def import_file(path: Path, data_dir: Path, *, year: int | None = None, force: b
     known = units.units if units else []
     parts = records_of_workbook(document, year, known, _indicator_names(data_dir, year), _levels(data_dir))
     imported = parts[0]  # the newest year; an exported workbook gives one part per fiscal year it holds
-    files: dict[str, bytes] = register_files(registers, data_dir, document.name)
+    files: dict[str, bytes] = register_files(registers, data_dir)
     for part in parts:
         files.update(planned_files(part, data_dir, document.name, None if part is not imported else units))
     new_units = {unit.id: unit for part in parts for unit in part.units}  # each part knows only its own
@@ -94,7 +94,7 @@ def import_file(path: Path, data_dir: Path, *, year: int | None = None, force: b
 
 def _registers_only(path: Path, registers: dict[int, dict[str, object]], data_dir: Path, force: bool) -> ImportResult:
     """The import of a workbook that holds only OIT register sheets: their files, written as any import's."""
-    files = register_files(registers, data_dir, path.name)
+    files = register_files(registers, data_dir)
     result = ImportResult(path.name, max(registers))
     chosen = chosen_files(files, data_dir, force, result)
     result.unchanged = [data_dir / relative for relative in files if relative not in chosen]
