@@ -277,6 +277,7 @@ def test_the_command_prints_each_bad_cell_without_a_traceback(tmp_path, capsys):
     [
         (dt.datetime(2026, 1, 15), dt.date(2026, 1, 15)),
         (dt.date(2026, 1, 15), dt.date(2026, 1, 15)),
+        (dt.datetime(2569, 1, 15), dt.date(2026, 1, 15)),  # typed as 15/1/2569 in a Thai Excel
         ("15/1/2569", dt.date(2026, 1, 15)),
         ("๑๕/๐๑/๒๕๖๙", dt.date(2026, 1, 15)),
         ("15 มกราคม 2569", dt.date(2026, 1, 15)),

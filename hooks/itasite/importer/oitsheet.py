@@ -44,6 +44,7 @@ COLUMNS = (
 REQUIRED = (CODE, TITLE, PLACE, PUBLISHED)
 ANSWERS = {"หน้า": "page", "page": "page", "เอกสาร": "document", "document": "document"}
 HEADER_ROWS = 10
+BE_FROM = 2400  # a year past this is of the Buddhist Era (2569), not of the Common Era (2026)
 YEAR = re.compile(r"(25[0-9]{2})")
 DAY_MONTH_YEAR = re.compile(r"^([0-9]{1,2})\s*[/.-]\s*([0-9]{1,2})\s*[/.-]\s*([0-9]{2,4})$")
 ISO = re.compile(r"^([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})$")
@@ -222,12 +223,15 @@ def _document(cells: list[str], published: object, where: str, bad: list[BadCell
 
 
 def date_of(value: object) -> dt.date | None:
-    """A published date as a cell holds it: a real Excel date, or text such as "15 มกราคม 2569",
+    """A published date as a cell holds it: a real Excel date (its year of the Buddhist Era where Excel took
+    a typed 2569 for the Common Era), or text such as "15 มกราคม 2569",
     "๑๕ ม.ค. ๖๙", "15/1/2569" or "2026-01-15" (Buddhist Era years read as such); None when it is not one."""
-    if isinstance(value, dt.datetime):
-        return value.date()
     if isinstance(value, dt.date):
-        return value
+        stored = value.date() if isinstance(value, dt.datetime) else value
+        try:  # a Thai Excel keeps "15/1/2569" typed in a cell as a date in the year 2569 of the Common Era
+            return stored.replace(year=ce_year(stored.year)) if stored.year > BE_FROM else stored
+        except ValueError:
+            return None
     text = " ".join(arabic_digits(str(value or "")).split())
     try:
         if found := ISO.match(text):
@@ -239,7 +243,7 @@ def date_of(value: object) -> dt.date | None:
         else:
             return None
         year = year + 2500 if year < 100 else year
-        return dt.date(ce_year(year) if year > 2400 else year, month, day)
+        return dt.date(ce_year(year) if year > BE_FROM else year, month, day)
     except ValueError:
         return None
 
