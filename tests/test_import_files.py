@@ -395,7 +395,7 @@ def test_the_export_command_writes_the_workbook_or_says_why_not(tmp_path, capsys
     from itasite.cli import main
 
     assert main(["export", str(tmp_path / "ข้อมูล.xlsx"), "--data", str(DATA)]) == 0
-    assert "15 มาตรการ, ผลคะแนน 2 ปี" in capsys.readouterr().out
+    assert "15 มาตรการ, ผลคะแนน 2 ปี, ทะเบียน OIT 1 ปี" in capsys.readouterr().out
     assert main(["export", str(tmp_path / "ข้อมูล.csv"), "--data", str(DATA), "--lang", "en"]) == 1
     assert "must end in .xlsx" in capsys.readouterr().err
     broken = empty_data(tmp_path / "broken")

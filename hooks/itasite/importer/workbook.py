@@ -70,7 +70,8 @@ def run_export(path: Path, data: Path, force: bool, lang: str | None) -> int:
         print(error.report(lang), file=sys.stderr)
         return 1
     measures, years = export_workbook(dataset, path)
-    print(say(lang, "export_done", {"file": path.as_posix(), "measures": measures, "years": years}))
+    values = {"file": path.as_posix(), "measures": measures, "years": years, "registers": len(dataset.disclosure)}
+    print(say(lang, "export_done", values))
     return 0
 
 
