@@ -187,6 +187,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         files.append(File.generated(config, spec.src_uri, content=content))
     for download in build.plan.downloads:
         files.append(File.generated(config, data_file(download.name), content=download.content))
+    for path, source in build.plan.kept:  # the register's own files, byte for byte
+        files.append(File.generated(config, path, content=source.read_bytes()))
     files.append(File.generated(config, f"{DATA_FOLDER}/sitemap.xml", content=EMPTY_SITEMAP))
     if build.feed:
         feed = build.renderer.render_file("feed.xml.j2", feed=build.feed)

@@ -8,16 +8,18 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from ..build.history import History
 from ..numbers import fiscal_year_bounds
 from ..scoring import ScoredDataset
+from . import disclosure as oit
 from . import pagedata
-from .catalogue import Catalogue, catalogue_of, dataset_jsonld
+from .catalogue import catalogue_of, dataset_jsonld
 from .changes import ChangeView, PageRef, change_views, latest
 from .charts import indicators_chart, tools_chart, totals_chart
-from .locale import LANGUAGES, Locale, load_locale
+from .locale import Locale
 from .opendata import Download, build_downloads
 from .pagedata import Sources
 from .portals import catalogue_downloads
@@ -31,6 +33,7 @@ from .routes import (
     MEASURES,
     METHODOLOGY,
     RESULTS,
+    answer_sheet_csv,
     comparison_page,
     indicator_page,
     measure_page,
@@ -40,7 +43,15 @@ from .routes import (
     series_csv,
     tool_page,
 )
-from .series import Series, current_framework, indicator_series, series_chart, tool_series
+from .series import (
+    Series,
+    current_framework,
+    indicator_series,
+    series_chart,
+    series_dataset,
+    series_descriptions,
+    tool_series,
+)
 from .series import series_csv as series_file
 
 Context = dict[str, Any]  # what a template is rendered with
@@ -68,6 +79,7 @@ class SitePlan:
     nav: list[NavEntry]
     downloads: list[Download]
     changes: tuple[ChangeView, ...] = ()  # the data's changes, newest first, with the pages each touched
+    kept: tuple[tuple[str, Path], ...] = ()  # files kept in the repository: published path, where read from
 
 
 def plan_site(
@@ -89,13 +101,19 @@ def plan_site(
     files += [Download(name, series_file(one)) for name, one in series_files.items()]
     site = site_url or f"{EXAMPLE_SITE}{locale.lang}/"
     catalogue = catalogue_of(dataset, list(scores), last_change, site, series_descriptions(series_files))
+    registers = oit.registers_of(dataset)
+    nav = build_nav(scored, locale, series, [oit.year_nav(r, locale) for r in reversed(registers.values())])
     downloads = catalogue_downloads(catalogue, files)
+    # the answer sheets: for the clerk to paste into ITAS, not data for portals, so outside the catalogue
+    answers = {answer_sheet_csv(y): oit.answer_csv(oit.answer_rows(r, nav, locale, site)) for y, r in registers.items()}
+    downloads += [Download(name, content) for name, content in answers.items()]
+    kept = oit.kept_files(registers)
     shared: Context = {"data": dataset, "scores": scores, "comparisons": comparisons, "licence": catalogue.licence}
     shared["history_available"] = history.available
     shared["totals_chart"] = totals_chart(scores, locale, dataset.national)
     newest = scores[max(scores)]
     previous = next((c for c in comparisons if c.after is newest), None)
-    home = {**shared, "latest": newest, "previous": previous}
+    home = {**shared, "latest": newest, "previous": previous, "disclosure": oit.latest_register(registers)}
     pages = [
         PageSpec(HOME, "home.md.j2", home, pagedata.home_sources(dataset), locale.t("nav_home")),
         PageSpec(
@@ -114,6 +132,8 @@ def plan_site(
                 "downloads": downloads,
                 "last_change": last_change,
                 "series_files": series_files,
+                "answer_files": {answer_sheet_csv(year): year for year in registers},
+                "kept_files": kept,
                 # the whole site's files; each series is a dataset of its own, on its page
                 "catalogue_jsonld": dataset_jsonld(catalogue, [d for d in downloads if d.name not in series_files]),
             },
@@ -185,11 +205,13 @@ def plan_site(
         )
         for one in series
     ]
+    shown = oit.disclosure_specs(registers, nav, locale, site, shared)
+    pages += [PageSpec(path, template, context, sources, label) for path, template, context, sources, label in shown]
     refs = [(PageRef(page.src_uri, page.label or page.src_uri, page.group), page.sources) for page in pages]
     views = change_views(history, refs)
     pages.append(PageSpec(CHANGES, "changes.md.j2", {**shared, "changes": views}, None, locale.t("nav_changes")))
     pages = [dated(page, history) for page in pages]
-    return SitePlan(pages, build_nav(scored, locale, series), downloads, views)
+    return SitePlan(pages, nav, downloads, views, tuple(oit.kept_file_sources(dataset, kept)))
 
 
 def dated(page: PageSpec, history: History) -> PageSpec:
@@ -206,30 +228,6 @@ def all_series(scored: ScoredDataset) -> list[Series]:
         found.append(tool_series(scored, str(tool.id)))
         found += [indicator_series(scored, n) for n, i in framework.by_number.items() if i.tool == tool.id]
     return found
-
-
-def series_descriptions(series_files: dict[str, Series]) -> dict[str, dict[str, str]]:
-    """What each series' CSV holds, in every language, for the catalogue files (as the downloads page says it)."""
-    locales = [load_locale(lang) for lang in LANGUAGES]
-    return {
-        name: {
-            locale.lang: locale.t(f"download_series_{one.kind}", code=one.key, name=locale.text(one.name))
-            for locale in locales
-        }
-        for name, one in series_files.items()
-    }
-
-
-def series_dataset(catalogue: Catalogue, series: Series, download: Download) -> dict[str, Any]:
-    """The schema.org Dataset a series' page embeds: its title, what it measures, its years and its CSV."""
-    title = {
-        locale.lang: locale.t(f"series_title_{series.kind}", code=series.key, name=locale.text(series.name))
-        for locale in catalogue.locales
-    }
-    description = catalogue.text(series.description) if series.description else catalogue.described(download)
-    return dataset_jsonld(
-        catalogue, [download], title=title, description=description, years=series.years, page=series_page(series)
-    )
 
 
 def series_page(series: Series) -> str:
@@ -259,9 +257,11 @@ def report_spec(scored: ScoredDataset, locale: Locale, year: int, shared: Contex
     return PageSpec(report_page(year), "report.md.j2", context, sources, label)
 
 
-def build_nav(scored: ScoredDataset, locale: Locale, series: list[Series]) -> list[NavEntry]:
-    """The navigation tree, newest year first (`series` as all_series gives them); page titles come from each
-    page's heading."""
+def build_nav(
+    scored: ScoredDataset, locale: Locale, series: list[Series], disclosure: list[NavEntry] | None = None
+) -> list[NavEntry]:
+    """The navigation tree, newest year first (`series` as all_series gives them, `disclosure` each assessment
+    year's OIT section, newest first); page titles come from each page's heading."""
     dataset, scores, comparisons = scored.dataset, scored.scores, scored.comparisons
     measures: list[NavEntry] = [MEASURES]
     for year in sorted(dataset.measures, reverse=True):
@@ -283,6 +283,7 @@ def build_nav(scored: ScoredDataset, locale: Locale, series: list[Series]) -> li
         {locale.t("nav_home"): HOME},
         {locale.t("nav_measures"): measures},
         {locale.t("nav_results"): results},
+        *(disclosure or []),
         {locale.t("nav_indicators"): indicators},
         {locale.t("nav_methodology"): METHODOLOGY},
         {locale.t("nav_downloads"): DOWNLOADS},

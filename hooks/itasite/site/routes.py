@@ -81,3 +81,33 @@ def series_csv(key: str) -> str:
 def data_file(name: str) -> str:
     """A download, by its file name."""
     return f"{DATA_FOLDER}/{name}"
+
+
+# The OIT disclosure register. Files kept in the repository are published once per language site, under one
+# folder that does not depend on the year, so a file keeps its address when the clerk lists it again next year.
+DISCLOSURE_FILES = "disclosure/files"
+
+
+def disclosure_page(year: int) -> str:
+    """An assessment year's OIT items with their status and documents."""
+    return f"disclosure/{year}/index.md"
+
+
+def disclosure_item_page(year: int, code: str) -> str:
+    """One OIT item of an assessment year: what it must contain and its evidence."""
+    return f"disclosure/{year}/{code.lower()}.md"
+
+
+def answer_sheet_page(year: int) -> str:
+    """The table the clerk copies into ITAS: item, address, click path."""
+    return f"disclosure/{year}/itas.md"
+
+
+def answer_sheet_csv(year: int) -> str:
+    """The answer sheet as a download."""
+    return f"disclosure-{year}-itas.csv"
+
+
+def disclosure_file(name: str) -> str:
+    """A file kept under data/disclosure/files/, at its published address."""
+    return f"{DISCLOSURE_FILES}/{name}"

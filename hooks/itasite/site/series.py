@@ -12,14 +12,18 @@ import csv
 import io
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import Any
 
 from ..data.dataset import Dataset
 from ..data.framework import IndicatorSet
 from ..data.models import Measure, Text, ToolInfo
 from ..numbers import ce_year, format_change, format_score
 from ..scoring import ScoredDataset, YearScore
+from .catalogue import Catalogue, dataset_jsonld
 from .charts import Chart, bar_chart
-from .locale import Locale
+from .locale import LANGUAGES, Locale, load_locale
+from .opendata import Download
+from .routes import indicator_page, tool_page
 
 COLUMNS = ["year_be", "year_ce", "series", "name_th", "name_en", "value", "change", "level_th", "level_en"]
 
@@ -169,3 +173,32 @@ def series_csv(series: Series) -> bytes:
             }
         )
     return buffer.getvalue().encode("utf-8-sig")
+
+
+def series_descriptions(series_files: dict[str, Series]) -> dict[str, dict[str, str]]:
+    """What each series' CSV holds, in every language, for the catalogue files (as the downloads page says it)."""
+    locales = [load_locale(lang) for lang in LANGUAGES]
+    return {
+        name: {
+            locale.lang: locale.t(f"download_series_{one.kind}", code=one.key, name=locale.text(one.name))
+            for locale in locales
+        }
+        for name, one in series_files.items()
+    }
+
+
+def series_dataset(catalogue: Catalogue, series: Series, download: Download) -> dict[str, Any]:
+    """The schema.org Dataset a series' page embeds: its title, what it measures, its years and its CSV."""
+    title = {
+        locale.lang: locale.t(f"series_title_{series.kind}", code=series.key, name=locale.text(series.name))
+        for locale in catalogue.locales
+    }
+    description = catalogue.text(series.description) if series.description else catalogue.described(download)
+    return dataset_jsonld(
+        catalogue,
+        [download],
+        title=title,
+        description=description,
+        years=series.years,
+        page=tool_page(series.key) if series.kind == "tool" else indicator_page(int(series.key)),
+    )
