@@ -14,11 +14,14 @@ from pathlib import Path
 from urllib.parse import urljoin
 
 import pytest
-from support.build import SUBPATH_ROOT, build_site
+from support.build import DATA, SUBPATH_ROOT, build_site
 from support.oit_site import FILES, oit_agency
 from support.site import page, parse, text_of
+from test_thai_search import shards
 
+from itasite.pipeline import prepare
 from itasite.site.disclosure import click_path, nav_titles, safe_cell
+from itasite.site.hub import hub_rows, render_hub
 from itasite.site.locale import load_locale
 
 ROOT = "https://oit.example.go.th/"
@@ -196,3 +199,23 @@ def test_click_path_follows_the_navigation(target, last, path):
 
 def test_a_page_outside_the_navigation_has_no_titles():
     assert nav_titles(NAV, "nowhere.md") is None
+
+
+@pytest.mark.parametrize("lang", ["th", "en"])
+def test_the_hub_shows_each_agencys_count_linked_to_its_register(tmp_path, lang):
+    agencies = {"agency-b": prepare(oit_agency(tmp_path)), "seed": prepare(DATA)}
+    rows = {row.folder: row for row in hub_rows(agencies, lang)}
+    assert rows["agency-b"].oit == load_locale(lang).t("oit_count", published=3, total=5)
+    assert rows["seed"].oit == "" or "26" in rows["seed"].oit, "the seed has a register once its list ships"
+    hub = render_hub(agencies, ["th", "en"], [])[f"{lang}/index.html"]
+    assert f'<a href="../agency-b/{lang}/disclosure/2569/">{rows["agency-b"].oit}</a>' in hub
+
+
+@pytest.mark.parametrize("lang", ["th", "en"])
+def test_search_finds_the_items_and_the_document_titles(site, lang):
+    docs = shards(site, lang)
+    found = " ".join(doc["title"] + " " + doc.get("text", "") for doc in docs if "disclosure/2569" in doc["location"])
+    for text in ("O12", "โครงสร้าง หน้าที่และอำนาจ" if lang == "th" else "Structure, duties and powers"):
+        assert text in found
+    assert ("รายงานสรุปผลการจัดซื้อจัดจ้าง ปีงบประมาณ 2568" if lang == "th" else "Procurement report FY2568") in found
+    assert any(doc["location"].startswith("disclosure/2569/o12/") for doc in docs), "each item's page is indexed"

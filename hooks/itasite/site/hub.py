@@ -13,9 +13,13 @@ from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
+from ..data.register import year_registers
 from ..numbers import format_score
 from ..scoring import ScoredDataset
-from .locale import load_locale
+from .disclosure import latest_register
+from .locale import Locale, load_locale
+from .render import url_of
+from .routes import disclosure_page
 
 TEMPLATES = Path(__file__).parent / "templates"
 SCRIPT = Path(__file__).parent / "hub.js"  # sorting and filtering, beside the Python that writes the table
@@ -43,11 +47,22 @@ class HubRow:
     total: str
     level: str
     official: bool
+    oit: str = ""  # "N of 26 published" of its latest OIT register; empty without one
+    oit_page: str = ""  # that register's page, inside the agency's site
 
 
 def agency_kind(thai_name: str) -> str:
     """The kind of agency its Thai name says it is (an id of KINDS, or "other")."""
     return next((kind for prefix, kind in KINDS if thai_name.startswith(prefix)), OTHER_KIND)
+
+
+def oit_count(scored: ScoredDataset, locale: Locale) -> dict[str, str]:
+    """The agency's "N of 26 published" for its latest OIT register and where that register's page is."""
+    register = latest_register(year_registers(scored.dataset))
+    if register is None:
+        return {}
+    count = locale.t("oit_count", published=register.published, total=len(register.items))
+    return {"oit": count, "oit_page": url_of(disclosure_page(register.year))}
 
 
 def hub_rows(agencies: dict[str, ScoredDataset], lang: str) -> list[HubRow]:
@@ -66,6 +81,7 @@ def hub_rows(agencies: dict[str, ScoredDataset], lang: str) -> list[HubRow]:
                 total=format_score(latest.total) if latest else "",
                 level=locale.text(latest.reason.level.name) if latest else "",
                 official=bool(latest and latest.official),
+                **oit_count(scored, locale),
             )
         )
     return sorted(rows, key=lambda row: (row.province, row.name))
