@@ -1,0 +1,55 @@
+"""The OIT disclosure pages in a real browser: axe finds no serious or critical problem at either width or in
+the dark scheme, and every page's first visit stays within the 300 KB budget without a request leaving the
+site (the seed site's own page-weight and accessibility tests walk its pages once it has a register)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from support.browser import AXE, serious_problems
+from support.build import build_site
+from support.http import serving
+from support.oit_site import oit_agency
+from test_accessibility import VIEWS
+from test_page_weight import weigh_pages
+
+PAGES = ["disclosure/2569", "disclosure/2569/itas", "disclosure/2569/o1", "disclosure/2569/o2"]
+PAGES += ["disclosure/2569/o10", "disclosure/2569/o12", ".", "downloads"]
+
+
+@pytest.fixture(scope="module")
+def oit_site(tmp_path_factory) -> Path:
+    """The test agency with its register, built for real in both languages."""
+    out = tmp_path_factory.mktemp("oit-browser")
+    result = build_site(out / "site", oit_agency(out), env={"SITE_URL": "https://oit.example.go.th/"})
+    assert result.returncode == 0, result.stderr
+    return out / "site"
+
+
+@pytest.fixture(scope="module")
+def served_oit(oit_site: Path) -> Iterator[str]:
+    """That site over HTTP on 127.0.0.1."""
+    with serving(oit_site) as url:
+        yield url
+
+
+@pytest.mark.parametrize("lang", ["th", "en"])
+@pytest.mark.parametrize("view", VIEWS)
+def test_disclosure_pages_have_no_serious_violations(browser, served_oit, view, lang):
+    viewport, scheme = VIEWS[view]
+    context = browser.new_context(viewport=viewport, color_scheme=scheme)
+    context.add_init_script(path=str(AXE))
+    page = context.new_page()
+    problems = []
+    for path in PAGES:
+        page.goto(f"{served_oit}/{lang}/{'' if path == '.' else path + '/'}", wait_until="load")
+        problems += serious_problems(page, f"{path} [{view}]")
+    context.close()
+    assert not problems, "\n".join(problems[:40])
+
+
+@pytest.mark.parametrize("lang", ["th", "en"])
+def test_disclosure_pages_fit_the_budget_and_stay_on_the_site(browser, served_oit, oit_site, lang):
+    weigh_pages(browser, served_oit, oit_site, lang, PAGES, "seed")
