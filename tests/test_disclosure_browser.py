@@ -4,10 +4,13 @@ site (the seed site's own page-weight and accessibility tests walk its pages onc
 
 from __future__ import annotations
 
+import io
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from pypdf import PdfReader
 from support.browser import AXE, serious_problems
 from support.build import build_site
 from support.http import serving
@@ -53,3 +56,18 @@ def test_disclosure_pages_have_no_serious_violations(browser, served_oit, view, 
 @pytest.mark.parametrize("lang", ["th", "en"])
 def test_disclosure_pages_fit_the_budget_and_stay_on_the_site(browser, served_oit, oit_site, lang):
     weigh_pages(browser, served_oit, oit_site, lang, PAGES, "seed")
+
+
+@pytest.mark.parametrize("lang", ["th", "en"])
+def test_the_answer_sheet_prints_on_a4_with_every_address_and_no_navigation(browser, served_oit, lang):
+    page = browser.new_page()
+    page.goto(f"{served_oit}/{lang}/disclosure/2569/itas/")
+    pdf = PdfReader(io.BytesIO(page.pdf(prefer_css_page_size=True)))
+    page.close()
+    box = pdf.pages[0].mediabox
+    assert (round(float(box.width)), round(float(box.height))) == (595, 842), "A4 in points"
+    text = re.sub(r"\s", "", "".join(p.extract_text() for p in pdf.pages))
+    for address in ("https://oit.example.go.th/", "disclosure/2569/o1/", "o12-procurement.pdf"):
+        assert address in text
+    assert text.count("https://oit.example.go.th/") == 5, "each address once: no copy printed after its link"
+    assert "Search" not in text and "ค้นหา" not in text, "no search box or navigation on paper"
