@@ -8,7 +8,7 @@ names the agency in its header and footer, so agency.yml is a source of each. A 
 
 from __future__ import annotations
 
-from ..data.dataset import MEASURES_FOLDER, NATIONAL_FILE, REPORTS_FOLDER, RESULTS_FOLDER, Dataset
+from ..data.dataset import DISCLOSURE_FOLDER, MEASURES_FOLDER, NATIONAL_FILE, REPORTS_FOLDER, RESULTS_FOLDER, Dataset
 from ..data.models import Measure
 
 Sources = tuple[str, ...] | None
@@ -49,9 +49,17 @@ def _all_results(dataset: Dataset) -> tuple[str, ...]:
 
 def home_sources(dataset: Dataset) -> Sources:
     """The latest total and the change from the year before, the chart of every year, and counts and links of
-    the measures and reports of each year."""
+    the measures and reports of each year, and the newest OIT register's count."""
     listed = (listing(MEASURES_FOLDER), listing(REPORTS_FOLDER))
-    return (AGENCY, *SCORING, *_all_results(dataset), *_national(dataset), *listed)
+    oit = ("oit.yml", listing(DISCLOSURE_FOLDER), *(f"{DISCLOSURE_FOLDER}/{y}.yml" for y in dataset.disclosure))
+    return (
+        AGENCY,
+        *SCORING,
+        *_all_results(dataset),
+        *_national(dataset),
+        *listed,
+        *(oit if dataset.disclosure else ()),
+    )
 
 
 def measures_index_sources(dataset: Dataset) -> Sources:
