@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from urllib.parse import quote
 
-from ..data.dataset import Dataset
+from ..data.dataset import DISCLOSURE_FOLDER, Dataset
 from ..scoring import ScoredDataset
 from . import pagedata
 from .routes import (
@@ -22,7 +22,10 @@ from .routes import (
     MEASURES,
     METHODOLOGY,
     RESULTS,
+    answer_sheet_page,
     comparison_page,
+    disclosure_item_page,
+    disclosure_page,
     indicator_page,
     measure_page,
     measures_year_page,
@@ -81,6 +84,12 @@ def edited_files(scored: ScoredDataset) -> dict[str, str]:
     framework = current_framework(dataset)
     files |= {tool_page(str(tool.id)): pagedata.INDICATORS for tool in framework.tools}
     files |= {indicator_page(number): pagedata.INDICATORS for number in framework.by_number}
+    for year in dataset.disclosure:  # the disclosure pages: the year's register, which the clerk fills
+        items = dataset.oit_list_for(year)
+        if items is not None:
+            pages = [disclosure_page(year), answer_sheet_page(year)]
+            pages += [disclosure_item_page(year, code) for code in items.by_code]
+            files |= dict.fromkeys(pages, f"{DISCLOSURE_FOLDER}/{year}.yml")
     return files
 
 
