@@ -33,6 +33,7 @@ from .build.csp import content_security_policy
 from .build.engine import build_languages, replace_folder, serve_language
 from .build.parallel import Job, Outcome, default_workers, run_all
 from .build.provenance import last_commit_time
+from .data.disclosure_warnings import disclosure_warnings
 from .data.messages import LANGUAGES as MESSAGE_LANGUAGES
 from .data.messages import chosen_language, say
 from .data.problems import DataError, Problem
@@ -79,7 +80,7 @@ def check(data: Path, lang: str | None = None, output: str = "text") -> int:
         return 1
     dataset = scored.dataset
     untranslated = untranslated_fields(dataset)
-    for field in untranslated:
+    for field in [*untranslated, *disclosure_warnings(dataset)]:
         print(annotation("warning", field, lang) if output == "github" else field.text(lang))
     summary = {
         "data": data.as_posix(),

@@ -22,6 +22,25 @@ from .oit import ItemCode
 FILES_FOLDER = "disclosure/files"  # under the data folder: what a document's `file:` is relative to
 # A file name a web server, a Windows PC and a git checkout all keep as it is: no spaces, no Thai.
 FILE_PATTERN = r"^[A-Za-z0-9_-][A-Za-z0-9._-]*(/[A-Za-z0-9_-][A-Za-z0-9._-]*)*$"
+# The kinds of file a register may keep in the repository, by suffix: what the pages call them. Anything
+# else (programs, web pages, scripts) is refused by the checks; SVG only without script.
+FILE_TYPES: dict[str, str] = {
+    ".pdf": "PDF",
+    ".doc": "Word",
+    ".docx": "Word",
+    ".odt": "OpenDocument",
+    ".xls": "Excel",
+    ".xlsx": "Excel",
+    ".ods": "OpenDocument",
+    ".csv": "CSV",
+    ".jpg": "JPEG",
+    ".jpeg": "JPEG",
+    ".png": "PNG",
+    ".webp": "WebP",
+    ".svg": "SVG",
+}
+MAX_FILE_BYTES = 20 * 1024 * 1024  # one file kept in the repository: GitHub refuses pushes of files over 100 MB
+MAX_FILES_BYTES = 300 * 1024 * 1024  # all of them: a GitHub Pages site may be at most 1 GB, in two languages
 
 
 class Answer(enum.StrEnum):

@@ -15,29 +15,11 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
 from .dataset import Dataset
-from .disclosure import FILES_FOLDER, Answer, DisclosureItem, Document
+from .disclosure import FILE_TYPES, FILES_FOLDER, Answer, DisclosureItem, Document
+from .disclosure import MAX_FILE_BYTES as MAX_FILE_BYTES  # the limits, where the pages read them
+from .disclosure import MAX_FILES_BYTES as MAX_FILES_BYTES
 from .models import Text
 from .oit import Covers, FromData, OitGroup, OitItem, OitList
-
-# The kinds of file a register may keep in the repository, by suffix: what the pages call them. Anything
-# else (programs, web pages, scripts) is refused by the checks; SVG only without script.
-FILE_TYPES: dict[str, str] = {
-    ".pdf": "PDF",
-    ".doc": "Word",
-    ".docx": "Word",
-    ".odt": "OpenDocument",
-    ".xls": "Excel",
-    ".xlsx": "Excel",
-    ".ods": "OpenDocument",
-    ".csv": "CSV",
-    ".jpg": "JPEG",
-    ".jpeg": "JPEG",
-    ".png": "PNG",
-    ".webp": "WebP",
-    ".svg": "SVG",
-}
-MAX_FILE_BYTES = 20 * 1024 * 1024  # one file kept in the repository: GitHub refuses pushes of files over 100 MB
-MAX_FILES_BYTES = 300 * 1024 * 1024  # all of them: a GitHub Pages site may be at most 1 GB, in two languages
 
 
 class Status(enum.StrEnum):
