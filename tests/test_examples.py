@@ -20,12 +20,13 @@ from itasite.data.yamlfile import read_yaml
 
 YEAR = 2568
 # The national framework, the same for every agency: real from the first day
-NATIONAL = {"indicators.yml", "levels.yml", "national.yml"}
+NATIONAL = {"indicators.yml", "levels.yml", "national.yml", "oit.yml"}
 # The values of the blank folder that are real as they stand (the rest must be in EXAMPLES)
 REAL = {
     "https://example.org/ita/",  # site_url: a build at the example address warns, since SITE_URL can set it
     "website", "phone", "เว็บไซต์", "Website", "โทรศัพท์สำนักงาน", "Office phone",  # contact kinds and labels
     f"รายงานผลการดำเนินการเพื่อส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน ประจำปีงบประมาณ พ.ศ. {YEAR}",
+    *(f"O{number}" for number in range(1, 27)),  # the register's item codes, as the year's list has them
 }  # fmt: skip
 
 

@@ -99,3 +99,20 @@ def test_a_site_at_the_example_address_says_so(new_site):
     out, printed = new_site
     assert f"ที่อยู่เว็บไซต์ยังเป็นที่อยู่ตัวอย่าง {EXAMPLE_SITE}" in printed
     assert f"Sitemap: {EXAMPLE_SITE}th/sitemap.xml" in (out / "robots.txt").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(("year", "register"), [(2569, True), (2570, True), (2568, True), (2563, False)])
+def test_the_new_folder_has_the_oit_lists_and_the_year_s_register_with_every_item_missing(tmp_path, year, register):
+    data = tmp_path / "data"
+    assert new_agency(data, year)[0] == 0
+    assert (data / "oit.yml").read_bytes() == (BLANK / "oit.yml").read_bytes()
+    assert (data / f"disclosure/{year}.yml").is_file() is register
+    fill_in(data)
+    printed = io.StringIO()
+    with contextlib.redirect_stdout(printed):
+        assert cli.main(["check", str(data)]) == 0
+    missing = [line for line in printed.getvalue().splitlines() if "ยังไม่มีหลักฐาน" in line]
+    if register:
+        assert len(missing) == 1 and "O1, O2, O3" in missing[0] and "O26 ยังไม่มีหลักฐาน" in missing[0]
+    else:
+        assert missing == []
