@@ -70,7 +70,9 @@ def test_upgrade_keeps_every_comment_and_says_what_it_changed(earlier):
         f"{earlier.as_posix()}/indicators.yml: ย้าย tools และ indicators เดิมไปไว้ใต้ periods: เป็นชุดตัวชี้วัด ita-2563"
         in printed
     )
-    assert f"ปรับข้อมูลใน {earlier.as_posix()} เป็นรูปแบบปัจจุบันแล้ว 1 ไฟล์" in printed
+    assert f"{earlier.as_posix()}/oit.yml: เพิ่ม oit.yml รายการข้อ OIT ของแต่ละปีประเมินตามที่โปรแกรมมีให้ พร้อมแหล่งที่มา" in printed
+    assert f"ปรับข้อมูลใน {earlier.as_posix()} เป็นรูปแบบปัจจุบันแล้ว 2 ไฟล์" in printed
+    assert (earlier / "oit.yml").read_bytes() == (PROJECT / "hooks/itasite/data/blank/oit.yml").read_bytes()
     kept = comments(after)
     assert [line for line in kept if line in comments(before)] == comments(before)  # all of them, in order
     assert after.startswith(before[: before.index("tools:")])  # the head stands as it was
@@ -143,3 +145,16 @@ def test_the_upgraded_folder_builds(earlier, tmp_path):
     assert SOURCE_TH in methodology and "ประสิทธิภาพการสื่อสาร" in methodology
     assert "Communication Efficiency" in (out / "en/indicators/7/index.html").read_text(encoding="utf-8")
     assert "99.37" in (out / "th/results/2568/index.html").read_text(encoding="utf-8")
+
+
+def test_a_folder_without_the_oit_lists_gets_the_shipped_ones_and_nothing_else(tmp_path):
+    shutil.copytree(SEED, tmp_path / "data")
+    (tmp_path / "data/oit.yml").unlink()
+    before = tree_digest(tmp_path / "data")
+    status, printed = run("upgrade", str(tmp_path / "data"), "--lang", "en")
+    assert status == 0 and f"{(tmp_path / 'data').as_posix()}/oit.yml: added oit.yml, the OIT items" in printed
+    after = tree_digest(tmp_path / "data")
+    assert {name for name in after if after[name] != before.get(name)} == {"oit.yml"}
+    assert after["oit.yml"] == tree_digest(SEED)["oit.yml"]
+    assert run("upgrade", str(tmp_path / "data"))[1].endswith("ไม่ได้เปลี่ยนไฟล์ใด\n")  # idempotent
+    assert read_data(tmp_path / "data").problems == []

@@ -25,6 +25,7 @@ from .writer import dumped, write_all
 from .yamlfile import SAFE_LOADER
 
 INDICATORS = "indicators.yml"
+OIT = "oit.yml"  # the OIT item lists by assessment year, added to folders made before them
 FIRST_PERIOD = "ita-2563"  # the period of blank/indicators.yml whose source the one set of earlier versions takes
 YEAR_FILES = ("results/*.yml", "reports/*.yml")  # named after their fiscal year, as the measures' folders are
 INDENT = "    "  # the old top-level keys, tools and indicators, become keys of the period's mapping
@@ -135,7 +136,21 @@ def _as_dict(text: str) -> dict[str, object]:
     return data if isinstance(data, dict) else {}
 
 
-STEPS = (Step("upgrade_indicator_periods", single_set, into_periods),)
+def no_oit_lists(folder: Folder) -> bool:
+    """The folder has no oit.yml: it was made before the OIT lists were data."""
+    return folder.text(OIT) is None
+
+
+def with_oit_lists(folder: Folder) -> tuple[dict[str, str], dict[str, object]]:
+    """The shipped OIT lists, as `new` writes them, so the clerk can start a register; its comments name each
+    list's source and what is still to confirm."""
+    return {OIT: (BLANK / OIT).read_text(encoding="utf-8")}, {"file": OIT}
+
+
+STEPS = (
+    Step("upgrade_indicator_periods", single_set, into_periods),
+    Step("upgrade_oit_lists", no_oit_lists, with_oit_lists),
+)
 
 
 def planned(root: Path, steps: Iterable[Step] = STEPS) -> tuple[dict[str, str], list[Change]]:
