@@ -6,7 +6,7 @@ Nothing existing is changed without `force`: the refusal names every change (cha
 written. A file whose content would not change is left as it is, so importing the same file twice is
 harmless and gives the same bytes. A measure whose number already has a
 file in that year's folder keeps that file's name, so a clerk may rename ids and import again. A folder
-without the national framework (indicators.yml, levels.yml) gets it from the blank data folder.
+without the national framework (indicators.yml, levels.yml, oit.yml) gets it from the blank data folder.
 """
 
 from __future__ import annotations
@@ -31,7 +31,7 @@ from .roundtrip import records_of_workbook
 from .source import SourceDocument
 from .unreadable import UnreadableFile
 
-FRAMEWORK = ("indicators.yml", "levels.yml")  # national, the same for every agency
+FRAMEWORK = ("indicators.yml", "levels.yml", "oit.yml")  # national, the same for every agency
 
 
 @dataclass
