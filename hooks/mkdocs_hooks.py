@@ -130,7 +130,9 @@ def _feed(config: MkDocsConfig, site_plan: SitePlan, locale: Locale, agency: str
         "title": locale.t("feed_title", agency=agency),
         "subtitle": locale.t("feed_subtitle"),
         "author": agency,
+        "shared_author": locale.t("feed_shared_author"),
         "files": locale.t("changes_files"),
+        "more": locale.t("changes_more"),
     }
     return build_feed(site_plan.changes, config.site_url or "", data_file(FEED), CHANGES, texts, locale.lang)
 

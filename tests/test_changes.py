@@ -15,15 +15,17 @@ from support.build import DATA, build_site
 from support.data import replace
 from support.git import commit_all, git, init_repo
 
-from itasite.build.history import History, parse_log, read_history
+from itasite.build.history import History, Revision, parse_log, read_history
 from itasite.pipeline import plan, prepare
-from itasite.site.changes import build_feed
+from itasite.site.changes import build_feed, sentence
+from itasite.site.datachanges import described
 from itasite.site.locale import load_locale
 from itasite.site.render import PageRenderer
 
 FIRST, SECOND = "2026-06-01T10:00:00+07:00", "2027-01-15T09:30:00+07:00"
 MEASURE = "measures/2568/01-service-standards.yml"
-EDIT = replace("title:", "title:  ")  # a change git sees; the page reads the same (the YAML value is unchanged)
+EDIT = replace("streamlining service procedures", "simplifying service procedures")  # measure 1's English
+LAYOUT_ONLY = replace("title:", "title:  ")  # a change git sees that leaves every field as it was
 # The pages built from the measure's file: itself, the list of measures and its year's list, the year's report,
 # each indicator's page (it lists the measures that name it), and the two pages built from every file
 INDICATOR_PAGES = {f"indicators/{n}/" for n in range(1, 11)}
@@ -63,6 +65,12 @@ def change_measure(data: Path) -> str:
     EDIT(data / MEASURE)
     (data.parent / "README").write_text("still not data\n", encoding="utf-8")
     return commit_all(data.parent, "Measure 1: <wording> & spacing", SECOND)
+
+
+def tidy_measure(data: Path) -> str:
+    """A third commit that changes only the layout of the measure's file: no field differs."""
+    LAYOUT_ONLY(data / MEASURE)
+    return commit_all(data.parent, "Tidy", "2027-02-01T09:00:00+07:00")
 
 
 def test_the_log_is_read_into_changes_newest_first():
@@ -130,6 +138,17 @@ def test_exactly_the_pages_built_from_a_changed_file_take_its_date(no_outer_repo
     assert titles == ["Measures, FY2025: 1", "Printable report · FY2025 (B.E. 2568)", "Indicators: 1"]
 
 
+def test_a_commit_that_changes_no_field_is_not_listed_and_dates_no_page(no_outer_repo):
+    data = seed_repo(no_outer_repo)
+    change_measure(data)
+    tidy_measure(data)
+    assert len(read_history(data).changes) == 3  # git has it
+    site = plan(prepare(data), load_locale("en"), history=read_history(data))
+    assert site.changes[0].sentences == ("Measure 1 of FY2025: English revised",)
+    assert len(site.changes) == 2
+    assert "2027-02-01" not in {str(page.context["changed"]) for page in site.pages}
+
+
 def test_without_history_every_page_says_so():
     site = plan(prepare(DATA), load_locale("en"), history=History())
     assert {page.context["changed"] for page in site.pages} == {None} and not site.changes
@@ -162,11 +181,15 @@ def test_the_feed_is_atom_with_its_text_escaped(no_outer_repo):
     change_measure(data)
     locale = load_locale("th")
     site = plan(prepare(data), locale, history=read_history(data))
-    texts = {"title": "ข้อมูล <ITA>", "subtitle": "a & b", "author": "เทศบาล", "files": "ไฟล์"}
+    texts = {"title": "ข้อมูล <ITA>", "subtitle": "a & b", "author": "เทศบาล <ต.>", "files": "ไฟล์"}
+    texts |= {"shared_author": "ผู้ดูแล", "more": "{first} และอีก {count} รายการ"}
     feed = build_feed(site.changes, f"{SITE}th/", "data/feed.xml", "changes.md", texts, "th")
     xml = PageRenderer(locale).render_file("feed.xml.j2", feed=feed).encode("utf-8")
     parsed = check_atom(xml, 2)
-    assert parsed.feed.title == "ข้อมูล <ITA>" and parsed.entries[0].title == "Measure 1: <wording> & spacing"
+    assert parsed.feed.title == "ข้อมูล <ITA>"
+    assert parsed.entries[0].title == "แก้ไขภาษาอังกฤษของมาตรการที่ 1 ปีงบประมาณ พ.ศ. 2568"
+    assert parsed.entries[0].author == "เทศบาล <ต.>"  # the agency's own data
+    assert parsed.entries[1].title.startswith("แก้ไขข้อมูลหน่วยงาน และอีก ")  # the first commit added every file
     assert parsed.entries[0].link == f"{SITE}th/changes/#change-{site.changes[0].change.commit[:12]}"
 
 
@@ -199,10 +222,13 @@ def test_a_new_commit_shows_in_the_feed_and_on_exactly_its_pages(no_outer_repo):
         old = check_atom((before / lang / "data/feed.xml").read_bytes(), 1)
         new = check_atom((after / lang / "data/feed.xml").read_bytes(), 2)
         assert new.entries[1].id == old.entries[0].id and new.entries[0].id != old.entries[0].id
-        assert new.entries[0].title == "Measure 1: <wording> & spacing"
+        revised = {"en": "Measure 1 of FY2025: English revised", "th": "แก้ไขภาษาอังกฤษของมาตรการที่ 1 ปีงบประมาณ พ.ศ. 2568"}
+        assert new.entries[0].title == revised[lang]
         assert new.entries[0].updated.startswith("2027-01-15") and new.feed.updated.startswith("2027-01-15")
         changes = (after / lang / "changes/index.html").read_text(encoding="utf-8")
-        assert changes.index("Measure 1: &lt;wording&gt; &amp; spacing") < changes.index("The seed report")
+        entered = {"en": "Scores of FY2025 entered", "th": "บันทึกคะแนนของปีงบประมาณ พ.ศ. 2568"}
+        assert changes.index(revised[lang]) < changes.index(entered[lang])
+        assert "wording" not in changes and "The seed report" not in changes  # commit messages are not shown
         assert 'href="../measures/2568/01-service-standards/"' in changes
         home = (after / lang / "index.html").read_text(encoding="utf-8")
         assert '<link rel="alternate" type="application/atom+xml" href="data/feed.xml"' in home
@@ -223,3 +249,44 @@ def test_a_build_outside_git_says_the_history_is_unavailable(no_outer_repo):
         home = (out / lang / "index.html").read_text(encoding="utf-8")
         assert unavailable in home and "application/atom+xml" not in home
     git(no_outer_repo, "--version")  # git itself was there: the history was missing, not the tool
+
+
+MEASURE_6 = "measures/2568/06-conflict-of-interest.yml"
+M6 = "number: 6\ntitle:\n  th: ผลประโยชน์ทับซ้อน\n  en: Conflict of interest\n"
+SCORES = "year: 2567\nscores:\n  3: 89.1\n  4: 90\n"
+# (file, before, after) -> what the changes page says, in English; None stands for no such file
+DESCRIBED = [
+    ("results/2568.yml", None, "year: 2568\nscores: {1: 98.57}\n", ["Scores of FY2025 entered"]),
+    ("results/2567.yml", SCORES, SCORES.replace("89.1", "90.12"),
+     ["Indicator 3 of FY2024 changed from 89.10 to 90.12"]),
+    ("results/2567.yml", SCORES, SCORES.replace("89.1", "89.10"), []),  # the same score written otherwise
+    ("results/2567.yml", SCORES, SCORES + "  5: 70\n", ["Indicator 5 of FY2024 entered: 70.00"]),
+    ("results/2567.yml", SCORES, "year: 2567\nscores:\n  3: 89.1\n", ["Indicator 4 of FY2024 removed"]),
+    ("results/2567.yml", SCORES, None, ["Scores of FY2024 removed"]),
+    (MEASURE_6, None, M6, ["Measure 6 of FY2025 added"]),
+    (MEASURE_6, M6, None, ["Measure 6 of FY2025 removed"]),
+    (MEASURE_6, M6, M6.replace("Conflict", "Conflicts"), ["Measure 6 of FY2025: English revised"]),
+    (MEASURE_6, M6, M6.replace("ทับซ้อน", "ขัดกัน"), ["Measure 6 of FY2025 revised"]),
+    (MEASURE_6, M6, "# a comment\n" + M6.replace("title:\n  th", "title:\n    th").replace("  en", "    en"), []),
+    ("reports/2568.yml", None, "year: 2568\n", ["Report of FY2025 entered"]),
+    ("disclosure/2569.yml", "year: 2569\nitems: []\n", "year: 2569\nitems: [{code: O1}]\n",
+     ["OIT register for FY2026 revised"]),
+    ("agency.yml", "name: {th: ก}\n", "name: {th: ก, en: A}\n", ["Agency details: English revised"]),
+    ("indicators.yml", "periods: []\n", "periods: [1]\n", ["The NACC's indicators changed"]),
+    ("logo.svg", "<svg/>", "<svg></svg>", ["File logo.svg changed"]),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("file", "before", "after", "expected"), DESCRIBED)
+def test_a_change_is_described_from_the_data_itself(file, before, after, expected):
+    found = described((Revision(file, before, after),))
+    assert [sentence(one, load_locale("en")) for one in found] == expected
+
+
+def test_measures_changed_alike_are_said_once_and_shared_files_are_not_the_agencys():
+    added = [Revision(f"measures/2568/{n:02}-m.yml", None, f"number: {n}\n") for n in (1, 2, 3, 5, 14, 15)]
+    found = described((*added, Revision("levels.yml", "a: 1\n", "a: 2\n")))
+    words = [sentence(one, load_locale("en")) for one in found]
+    assert words == ["Measures 1–3, 5, 14, 15 of FY2025 added", "Scoring rules and levels changed"]
+    assert [one.agency for one in found] == [True, False]
+    assert sentence(found[0], load_locale("th")) == "เพิ่มมาตรการที่ 1–3, 5, 14, 15 ของปีงบประมาณ พ.ศ. 2568"

@@ -2,9 +2,11 @@
 can say when its own data last changed and the site can list what changed and when.
 
 One `git log` call reads it all (dates, ids, subjects and the files of each commit, relative to the data
-folder). Only commits count: changes not yet committed are left out, so two builds of one commit are the
-same whatever else the working tree holds, and an edit shows in the history once it is committed. Outside a
-git checkout, or for a folder git does not track, the history is unavailable and the build goes on.
+folder), and one `git cat-file --batch` each changed file as it was before and after its commit, so the site
+can say what changed in the data's own terms rather than quote commit messages. Only commits count: changes
+not yet committed are left out, so two builds of one commit are the same whatever else the working tree
+holds, and an edit shows in the history once it is committed. Outside a git checkout, or for a folder git
+does not track, the history is unavailable and the build goes on.
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import subprocess
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 RECORD, FIELD = "\x1e", "\x1f"  # separators git writes between commits and between a commit's fields
@@ -35,6 +37,15 @@ GONE_OR_NEW = ("A", "D")  # the statuses that change a folder's listing
 
 
 @dataclass(frozen=True)
+class Revision:
+    """One file a commit changed, as text before and after it (None where it did not exist, or is not text)."""
+
+    path: str
+    before: str | None
+    after: str | None
+
+
+@dataclass(frozen=True)
 class Change:
     """One commit that changed data files."""
 
@@ -44,6 +55,7 @@ class Change:
     subject: str  # the first line of the commit message
     files: tuple[str, ...]  # every data file it changed, relative to the data folder, sorted
     listed: tuple[str, ...]  # those of them it added or removed
+    texts: tuple[Revision, ...] = ()  # each changed file before and after the commit
 
     @property
     def date(self) -> dt.date:
@@ -101,4 +113,51 @@ def read_history(data_dir: Path) -> History:
     if result.returncode != 0:
         return History()
     changes = parse_log(result.stdout)
+    texts = read_texts(data_dir, changes)
+    if texts is None:
+        return History()
+    changes = tuple(replace(change, texts=texts[change.commit]) for change in changes)
     return History(changes, available=bool(changes))
+
+
+def read_texts(data_dir: Path, changes: tuple[Change, ...]) -> dict[str, tuple[Revision, ...]] | None:
+    """Every changed file of every commit before and after it, from one `git cat-file --batch`; None when git
+    fails. Paths are given relative to the data folder (`./`), as the log lists them."""
+    wanted = [(change, path) for change in changes for path in change.files]
+    names = [name for change, path in wanted for name in (f"{change.commit}^:./{path}", f"{change.commit}:./{path}")]
+    try:
+        result = subprocess.run(
+            ["git", "cat-file", "--batch"], cwd=data_dir, input="\n".join(names).encode() + b"\n",
+            capture_output=True, timeout=120,
+        )  # fmt: skip
+    except (OSError, subprocess.TimeoutExpired):
+        return None
+    if result.returncode != 0:
+        return None
+    blobs = iter(parse_batch(result.stdout, len(names)))
+    texts: dict[str, list[Revision]] = {change.commit: [] for change in changes}
+    for change, path in wanted:
+        texts[change.commit].append(Revision(path, next(blobs), next(blobs)))
+    return {commit: tuple(revisions) for commit, revisions in texts.items()}
+
+
+def parse_batch(output: bytes, count: int) -> list[str | None]:
+    """The `count` objects of `git cat-file --batch` output in order: a blob's text, None for a missing object
+    or one that is not UTF-8 text (a logo)."""
+    found: list[str | None] = []
+    at = 0
+    for _ in range(count):
+        end = output.index(b"\n", at)
+        header = output[at:end].split(b" ")
+        at = end + 1
+        if header[-1] == b"missing":
+            found.append(None)
+            continue
+        size = int(header[2])
+        content = output[at : at + size]
+        at += size + 1  # the blob and the newline after it
+        try:
+            found.append(content.decode("utf-8") if header[1] == b"blob" else None)
+        except UnicodeDecodeError:
+            found.append(None)
+    return found

@@ -12,6 +12,8 @@ import uuid
 from dataclasses import dataclass
 
 from ..build.history import Change, History
+from .datachanges import Described, described, number_ranges
+from .locale import Locale
 from .pagedata import Sources
 from .render import url_of
 
@@ -42,6 +44,8 @@ class ChangeView:
     pages: tuple[PageRef, ...]  # the pages built from the files it changed, in the plan's order
     anchor: str
     every_page: bool = False  # it touched the files of every page (the agency's name, say): `pages` is empty
+    sentences: tuple[str, ...] = ()  # what it did to the data, in the page's language
+    agency: bool = True  # it changed the agency's own data, not only what every agency shares
 
     @property
     def grouped(self) -> list[tuple[str, list[PageRef]]]:
@@ -64,6 +68,7 @@ class FeedEntry:
     updated: str
     link: str
     summary: str
+    author: str
     related: tuple[tuple[str, str], ...]  # (address, label) of each page the change touched
 
 
@@ -87,14 +92,29 @@ def anchor_of(change: Change) -> str:
     return ANCHOR + change.commit[:ANCHOR_DIGITS]
 
 
-def change_views(history: History, pages: list[tuple[PageRef, Sources]]) -> tuple[ChangeView, ...]:
-    """Every change of the history with the pages it touched; `pages` are each page with its sources. A
-    change to every page says so rather than list them all, which keeps the changes page light."""
+def sentence(found: Described, locale: Locale) -> str:
+    """One thing a change did, in the locale's words: years as the pages write them, measures as runs."""
+    values = dict(found.values)
+    if "year" in values:
+        values["year"] = locale.year_short(int(values["year"]))
+    if found.numbers:
+        key = "change_measure_one" if len(found.numbers) == 1 else "change_measures"
+        values["what"] = locale.t(key, numbers=number_ranges(found.numbers))
+    return locale.t(found.key, **values)
+
+
+def change_views(history: History, pages: list[tuple[PageRef, Sources]], locale: Locale) -> tuple[ChangeView, ...]:
+    """Every change of the history (data_history's: only what changed the data) with what it did and the
+    pages it touched; `pages` are each page with its sources. A change to every page says so rather than list
+    them all, which keeps the changes page light."""
     views = []
     for change in history.changes:
+        found = described(change.texts)
         touched = tuple(ref for ref, sources in pages if change.touches(sources))
         every = len(touched) == len(pages)
-        views.append(ChangeView(change, () if every else touched, anchor_of(change), every))
+        words = tuple(sentence(one, locale) for one in found)
+        own = any(one.agency for one in found)
+        views.append(ChangeView(change, () if every else touched, anchor_of(change), every, words, own))
     return tuple(views)
 
 
@@ -107,15 +127,17 @@ def build_feed(
     views: tuple[ChangeView, ...], site_url: str, feed_path: str, changes_page: str, texts: dict[str, str], lang: str
 ) -> Feed:
     """The feed of one language's site at `site_url` (ending in a slash); `texts` holds its title, subtitle,
-    author and the words for the files and pages of an entry."""
+    author (the agency), the author of changes to what every agency shares, and the words for the files of an
+    entry and for the rest of its changes."""
     page = site_url + url_of(changes_page)
     entries = tuple(
         FeedEntry(
             id=entry_id(view.change, lang),
-            title=view.change.subject,
+            title=entry_title(view, texts["more"]),
             updated=view.change.time,
             link=f"{page}#{view.anchor}",
-            summary=f"{texts['files']}: {', '.join(view.change.files)}",
+            summary=f"{'; '.join(view.sentences)}. {texts['files']}: {', '.join(view.change.files)}",
+            author=texts["author"] if view.agency else texts["shared_author"],
             related=tuple((site_url + url_of(ref.src_uri), ref.title) for ref in view.pages),
         )
         for view in views
@@ -132,6 +154,12 @@ def build_feed(
         updated=updated,
         entries=entries,
     )
+
+
+def entry_title(view: ChangeView, more: str) -> str:
+    """A feed entry's title: the first thing the change did, and how many more ({first}, {count})."""
+    first, *rest = view.sentences
+    return more.format(first=first, count=len(rest)) if rest else first
 
 
 def latest(history: History, sources: Sources) -> dt.date | None:

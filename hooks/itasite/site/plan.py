@@ -19,6 +19,8 @@ from . import pagedata
 from .catalogue import catalogue_of, dataset_jsonld
 from .changes import ChangeView, PageRef, change_views, latest
 from .charts import indicators_chart, tools_chart, totals_chart
+from .datachanges import data_history
+from .editlinks import repository_address
 from .locale import Locale
 from .opendata import Download, build_downloads
 from .pagedata import Sources
@@ -95,7 +97,7 @@ def plan_site(
     in full."""
     dataset, scores, comparisons = scored.dataset, scored.scores, scored.comparisons
     series = all_series(scored)
-    history = history or History()
+    history = data_history(history or History())  # only what changed the data dates a page or is listed
     series_files = {series_csv(one.key): one for one in series}
     files = build_downloads(dataset, scores, last_change)
     files += [Download(name, series_file(one)) for name, one in series_files.items()]
@@ -110,6 +112,7 @@ def plan_site(
     kept = oit.kept_files(registers)
     shared: Context = {"data": dataset, "scores": scores, "comparisons": comparisons, "licence": catalogue.licence}
     shared["history_available"] = history.available
+    shared["commits"] = repository_address(None, dataset.agency.repository)  # a change's commit links there
     shared["totals_chart"] = totals_chart(scores, locale, dataset.national)
     newest = scores[max(scores)]
     previous = next((c for c in comparisons if c.after is newest), None)
@@ -208,7 +211,7 @@ def plan_site(
     shown = oit.disclosure_specs(registers, nav, locale, site, shared)
     pages += [PageSpec(path, template, context, sources, label) for path, template, context, sources, label in shown]
     refs = [(PageRef(page.src_uri, page.label or page.src_uri, page.group), page.sources) for page in pages]
-    views = change_views(history, refs)
+    views = change_views(history, refs, locale)
     pages.append(PageSpec(CHANGES, "changes.md.j2", {**shared, "changes": views}, None, locale.t("nav_changes")))
     pages = [dated(page, history) for page in pages]
     return SitePlan(pages, nav, downloads, views, tuple(oit.kept_file_sources(dataset, kept)))
