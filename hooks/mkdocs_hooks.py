@@ -45,7 +45,7 @@ AGENCY_CSS = "assets/stylesheets/agency.css"
 # Pages in docs/<lang>/: a page, or a folder whose index.md leads its other pages (those named here in this
 # order, then the rest by file name)
 HAND_WRITTEN = [("nav_accessibility", "accessibility.md"), ("nav_guide", "guide")]
-PAGE_ORDER = {"guide": ("index.md", "import.md", "files.md", "years.md", "messages.md", "publish.md")}
+PAGE_ORDER = {"guide": ("index.md", "import.md", "files.md", "years.md", "disclosure.md", "messages.md", "publish.md")}
 AGENCY_LOGO = "assets/images/agency-logo"
 
 
