@@ -52,11 +52,11 @@ RDFLIB_OWN_WARNING = pytest.mark.filterwarnings(
 JSONLD_BLOCK = re.compile(r'<script type="application/ld\+json">(.*?)</script>', re.S)
 
 
-
 def answers(path: Path) -> bool:
     """Whether a file of data/ is an answer sheet for ITAS (disclosure-YYYY-itas.csv): a form the clerk pastes
     into the NACC's system, not a dataset, so the catalogues leave it out."""
     return path.name.startswith("disclosure-") and path.name.endswith("-itas.csv")
+
 
 def offline_loader(url: str, options: dict | None = None) -> dict:
     """PyLD's document loader: the schema.org context from here, and nothing else at all."""

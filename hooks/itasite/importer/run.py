@@ -82,6 +82,12 @@ def import_file(path: Path, data_dir: Path, *, year: int | None = None, force: b
     if not (data_dir / "agency.yml").exists():
         files["agency.yml"] = agency_yml(document.paragraphs, imported.reviews)
     result = ImportResult(document.name, imported.year, reviews=imported.reviews)
+    return written_and_checked(files, data_dir, force, result)
+
+
+def written_and_checked(files: dict[str, bytes], data_dir: Path, force: bool, result: ImportResult) -> ImportResult:
+    """Write the files an import may write (all or none), then check the folder as the build would, so the
+    clerk reads what is still to fix with what was written."""
     chosen = chosen_files(files, data_dir, force, result)
     result.unchanged = [data_dir / relative for relative in files if relative not in chosen]
     result.written = write_all(data_dir, chosen)
@@ -96,14 +102,7 @@ def _registers_only(path: Path, registers: dict[int, dict[str, object]], data_di
     """The import of a workbook that holds only OIT register sheets: their files, written as any import's."""
     files = register_files(registers, data_dir)
     result = ImportResult(path.name, max(registers))
-    chosen = chosen_files(files, data_dir, force, result)
-    result.unchanged = [data_dir / relative for relative in files if relative not in chosen]
-    result.written = write_all(data_dir, chosen)
-    try:
-        prepare(data_dir.resolve(), Path.cwd())
-    except DataError as error:
-        result.problems = list(error.problems)
-    return result
+    return written_and_checked(files, data_dir, force, result)
 
 
 def chosen_files(files: dict[str, bytes], data_dir: Path, force: bool, result: ImportResult) -> dict[str, bytes]:
