@@ -11,7 +11,7 @@ from __future__ import annotations
 from pydantic import Field, model_validator
 from pydantic_core import PydanticCustomError
 
-from .models import BEYear, Indicator, Slug, Strict, Text, ToolInfo, Url
+from .models import BEYear, Indicator, Slug, Strict, Text, ToolInfo, Url, check_year_range
 
 
 class Citation(Text):
@@ -33,10 +33,7 @@ class IndicatorSet(Strict):
     @model_validator(mode="after")
     def _years(self) -> IndicatorSet:
         """A period ends no earlier than it starts."""
-        if self.last_year is not None and self.last_year < self.first_year:
-            raise PydanticCustomError(
-                "ita_scheme_years", "last_year is before first_year", {"last": self.last_year, "first": self.first_year}
-            )
+        check_year_range(self.first_year, self.last_year)
         return self
 
     def covers(self, year: int) -> bool:

@@ -89,6 +89,14 @@ OptionalText = Annotated[
 ]
 
 
+def check_year_range(first_year: int, last_year: int | None) -> None:
+    """A range of years (a scheme's, a period's, a list's) ends no earlier than it starts."""
+    if last_year is not None and last_year < first_year:
+        raise PydanticCustomError(
+            "ita_scheme_years", "last_year is before first_year", {"last": last_year, "first": first_year}
+        )
+
+
 class Text(Strict):
     """A text in both languages; Thai is required, English may still be missing (shown as untranslated)."""
 
@@ -155,10 +163,7 @@ class Scheme(Strict):
     @model_validator(mode="after")
     def _check(self) -> Scheme:
         """A scheme must give every score a level, from the top down, with weights that add up to 100."""
-        if self.last_year is not None and self.last_year < self.first_year:
-            raise PydanticCustomError(
-                "ita_scheme_years", "last_year is before first_year", {"last": self.last_year, "first": self.first_year}
-            )
+        check_year_range(self.first_year, self.last_year)
         if sum(self.weights.values()) != 100:
             raise PydanticCustomError(
                 "ita_weights_sum", "weights must add up to 100", {"total": sum(self.weights.values())}

@@ -13,9 +13,8 @@ import enum
 from typing import Annotated
 
 from pydantic import Field, model_validator
-from pydantic_core import PydanticCustomError
 
-from .models import BEYear, Number, Slug, Strict, Text, Url
+from .models import BEYear, Number, Slug, Strict, Text, Url, check_year_range
 
 ITEM_CODE_PATTERN = r"^O[1-9][0-9]?$"  # O1 … O99, as the NACC numbers them
 GROUP_ID_PATTERN = r"^[1-9][0-9]?\.[1-9][0-9]?$"  # a sub-indicator: 9.1, 10.2
@@ -97,10 +96,7 @@ class OitList(Strict):
     @model_validator(mode="after")
     def _years(self) -> OitList:
         """A list ends no earlier than it starts."""
-        if self.last_year is not None and self.last_year < self.first_year:
-            raise PydanticCustomError(
-                "ita_scheme_years", "last_year is before first_year", {"last": self.last_year, "first": self.first_year}
-            )
+        check_year_range(self.first_year, self.last_year)
         return self
 
     def covers(self, year: int) -> bool:
