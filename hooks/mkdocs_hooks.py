@@ -38,6 +38,7 @@ from itasite.site.opendata import EMPTY_SITEMAP
 from itasite.site.plan import SitePlan
 from itasite.site.render import PageRenderer, render_root_files
 from itasite.site.routes import CHANGES, DATA_FOLDER, EXAMPLE_SITE, FEED, data_file, site_root
+from itasite.site.share import SharePlan, share_images, share_plan
 
 log = logging.getLogger("mkdocs.hooks.itasite")
 
@@ -60,6 +61,7 @@ class Build:
     feed: Feed | None  # the Atom feed of the data's changes; None without history
     # a generated page's source path → where its data file is edited; none without a repository
     edit_urls: dict[str, str]
+    shares: SharePlan | None = None  # the share images and which one each page names; None without scores
 
 
 _command = "build"  # `build` or `serve`, from on_startup: only `build` writes the site's root files
@@ -117,7 +119,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     feed = _feed(config, site_plan, locale, agency)
     config.extra["feed"] = {"href": data_file(FEED), "title": "Atom"} if feed else None  # short: on every page
     edits = edit_urls(scored, repository, scored.dataset.agency.branch)
-    _build = Build(scored, site_plan, renderer, cache, feed, edits)
+    shares = share_plan(scored, locale, [(page.src_uri, page.context) for page in site_plan.pages], config.site_url)
+    _build = Build(scored, site_plan, renderer, cache, feed, edits, shares)
     apply_agency_look(config, scored, locale)
     return config
 
@@ -195,6 +198,9 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     if build.feed:
         feed = build.renderer.render_file("feed.xml.j2", feed=build.feed)
         files.append(File.generated(config, data_file(FEED), content=feed))
+    if build.shares:
+        for path, png in share_images(build.shares, build.renderer, build.cache).items():
+            files.append(File.generated(config, path, content=png))
     dataset = build.scored.dataset
     if dataset.agency.logo:
         logo = (dataset.root / dataset.agency.logo).read_bytes()
@@ -212,6 +218,15 @@ def on_pre_page(page: Page, config: MkDocsConfig, files: Files) -> Page:
     if url:
         page.edit_url = url
     return page
+
+
+def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Any) -> dict[str, Any]:
+    """The page's share image and its words, for the Open Graph tags of partials/share.html; a page with no
+    figures of its own names the home page's image."""
+    shares = _current().shares
+    if shares:
+        context["share"] = shares.tags(page.file.src_uri)
+    return context
 
 
 def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:

@@ -125,6 +125,7 @@ def test_builds_of_the_same_commit_are_byte_identical_with_or_without_a_cache(tm
             ]
     one = trees["no cache"]
     assert sum(digest != "/" for digest in one.values()) > 100  # files, not counting folders
+    assert {"th/assets/share/home.png", "en/assets/share/2567.png"} <= one.keys()  # the share images too
     for name, other in trees.items():
         assert other.keys() == one.keys(), name
         different = [path for path in one if one[path] != other[path]]

@@ -32,6 +32,16 @@ DATAPACKAGE_JSON = "datapackage.json"  # Frictionless Data Package
 CKAN_JSON = "ckan-package.json"  # a CKAN package record with the Thai government data catalogue's fields
 
 
+# The share images of the pages (site/share.py), inside each language's site: named by the pages' Open Graph tags,
+# never loaded by the pages themselves
+SHARE_FOLDER = "assets/share"
+
+
+def share_image(key: str) -> str:
+    """A share image: `home` (the latest year and its change) or a fiscal year's own figures."""
+    return f"{SHARE_FOLDER}/{key}.png"
+
+
 def site_root(configured: str, in_data: str | None) -> str:
     """The address the whole site is published at, ending in a slash: the build's setting (SITE_URL) first,
     then the agency's `site_url`, then the example address, which a build warns about."""
