@@ -1,9 +1,11 @@
 """The hub of many agencies' sites: one page per language listing every agency with its latest total and level.
 
-`python -m itasite build-all` writes it beside the agencies' sites. The table can be sorted and filtered by
-province and agency type in the browser with `hub.js` (a file of its own, so the Content-Security-Policy
-needs no inline script), and reads as a plain table without it. Nothing is fetched: the page links to each
-agency's site, in the same language.
+`python -m itasite build-all` writes it beside the agencies' sites. A reader finds an agency by typing part of
+its name, district or province (Thai or English, on either language's page), and the table can be sorted and
+filtered by province and agency type, all in the browser with `hub.js` (a file of its own, so the
+Content-Security-Policy needs no inline script); it reads as a plain table without it. The national average of
+the latest year a source gives is a row of the table, so it sorts among the agencies. Nothing is fetched: the
+page links to each agency's site, in the same language.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
+from ..data.national import NationalYear
 from ..data.register import year_registers
 from ..numbers import format_score
 from ..scoring import ScoredDataset
@@ -41,6 +44,7 @@ class HubRow:
 
     folder: str  # its site's folder beside the hub
     name: str
+    district: str
     province: str
     kind: str  # the kind's name in this language
     year: str
@@ -49,6 +53,43 @@ class HubRow:
     official: bool
     oit: str = ""  # "N of 26 published" of its latest OIT register; empty without one
     oit_page: str = ""  # that register's page, inside the agency's site
+    search: str = ""  # its name, district and province in every language, for the search box
+
+
+@dataclass(frozen=True)
+class HubNational:
+    """The national average of one year, as a source gives it, for the row beside the agencies."""
+
+    year: str
+    average: str
+    agencies: str  # how many agencies were assessed, written out; empty when the source does not say
+    source_title: str
+    source_url: str
+
+
+def national_average(agencies: dict[str, ScoredDataset]) -> NationalYear | None:
+    """The latest year's national figures that give an average, from the first agency whose national.yml has
+    them (the file is the same for every agency: the NACC's figures); None when none does."""
+    found: dict[int, NationalYear] = {}
+    for scored in agencies.values():
+        for year, figures in scored.dataset.national.items():
+            if figures.average is not None:
+                found.setdefault(year, figures)
+    return found[max(found)] if found else None
+
+
+def hub_national(agencies: dict[str, ScoredDataset], locale: Locale) -> HubNational | None:
+    """The national row in one language; None without a national average in the data."""
+    figures = national_average(agencies)
+    if figures is None or figures.average is None:
+        return None
+    return HubNational(
+        year=locale.year(figures.year),
+        average=format_score(figures.average),
+        agencies=locale.t("hub_national_agencies", agencies=f"{figures.agencies:,}") if figures.agencies else "",
+        source_title=locale.text(figures.source.title),
+        source_url=figures.source.url,
+    )
 
 
 def agency_kind(thai_name: str) -> str:
@@ -75,6 +116,7 @@ def hub_rows(agencies: dict[str, ScoredDataset], lang: str) -> list[HubRow]:
             HubRow(
                 folder=folder,
                 name=locale.text(agency.name),
+                district=locale.text(agency.district),
                 province=locale.text(agency.province),
                 kind=locale.t(f"hub_kind_{agency_kind(agency.name.th)}"),
                 year=locale.year(latest.year) if latest else "",
@@ -82,6 +124,11 @@ def hub_rows(agencies: dict[str, ScoredDataset], lang: str) -> list[HubRow]:
                 level=locale.text(latest.reason.level.name) if latest else "",
                 official=bool(latest and latest.official),
                 **oit_count(scored, locale),
+                search=" ".join(
+                    word
+                    for text in (agency.name, agency.district, agency.province)
+                    for word in (text.th, text.en or "")
+                ),
             )
         )
     return sorted(rows, key=lambda row: (row.province, row.name))
@@ -103,6 +150,7 @@ def render_hub(agencies: dict[str, ScoredDataset], languages: list[str], failed:
             lang=lang,
             t=locale.t,
             rows=rows,
+            national=hub_national(agencies, locale),
             provinces=sorted({row.province for row in rows}),
             kinds=sorted({row.kind for row in rows}),
             languages=others,
