@@ -8,7 +8,7 @@ import re
 from dataclasses import replace
 
 import pytest
-from support.browser import RECORD_VIOLATIONS
+from support.browser import AXE, RECORD_VIOLATIONS, serious_problems
 from support.build import PROJECT, make_synthetic
 from support.http import serving_with_policy
 
@@ -117,3 +117,19 @@ def test_the_hub_table_sorts_by_total_with_the_national_average_among_the_agenci
         cells = page.eval_on_selector_all(".hub-table tbody tr td.hub-num", "cells => cells.map(c => c.textContent)")
         assert [float(cell.replace("*", "").strip()) for cell in cells] == sorted(figures, reverse=True)
         page.close()
+
+
+@pytest.mark.parametrize("lang", ["th", "en"])
+@pytest.mark.parametrize("viewport", [{"width": 390, "height": 844}, {"width": 1280, "height": 800}])
+def test_the_hub_with_its_search_box_passes_axe(browser, agencies, tmp_path, lang, viewport):
+    assert AXE.is_file(), "axe-core is missing: `make test` installs it with npm"
+    write_hub(tmp_path, agencies, ["th", "en"], [])
+    with serving_with_policy(tmp_path, POLICY) as url:
+        context = browser.new_context(viewport=viewport)
+        context.add_init_script(path=str(AXE))
+        page = context.new_page()
+        page.goto(f"{url}/{lang}/")
+        page.get_by_role("searchbox").fill("ลำปาง")  # with rows hidden, as a reader leaves it
+        problems = serious_problems(page, f"hub {lang} {viewport['width']}")
+        context.close()
+    assert not problems, "\n".join(problems)
