@@ -142,7 +142,8 @@ def test_a_long_name_is_made_smaller_to_fit(text, expected):
 
 
 def test_thai_marks_above_and_below_take_no_width():
-    assert text_width("ที่", 10) == text_width("ท", 10)
+    assert text_width("ที่", 10) == text_width("กุ้ง", 10) - text_width("ก", 10) == text_width("ท", 10)
+    assert text_width("น\u0e4d\u0e32", 10) == text_width("นา", 10)  # ำ typed as ํ + า
 
 
 def test_the_home_page_of_each_language_names_its_share_image_under_site_url(subpath_site):

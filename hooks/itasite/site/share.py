@@ -79,7 +79,7 @@ def text_width(text: str, size: float) -> float:
     take no width, so counting characters alone would shrink Thai names more than they need."""
     ems = 0.0
     for char in text:
-        if unicodedata.combining(char) or char in "\u0e31\u0e34\u0e35\u0e36\u0e37\u0e47\u0e48\u0e49\u0e4a\u0e4b\u0e4c":
+        if unicodedata.category(char) == "Mn":  # a mark above or below a letter: Thai vowels and tone marks
             continue
         # Sarabun's advances, a little over its widest letters of each kind so a name is never cut off
         ems += 0.24 if char == " " else 0.64 if char.isupper() else 0.48 if char.islower() else 0.58
