@@ -80,3 +80,18 @@ def page(site: Path, lang: str, url: str) -> Path:
 def pages_of(site: Path, lang: str) -> set[str]:
     """The URLs of every page of one language, without the search page."""
     return {p.parent.relative_to(site / lang).as_posix() for p in (site / lang).rglob("index.html")} - {"search"}
+
+
+OIT_ITEM = re.compile(r"disclosure/(\d{4})/o(\d+)/?")  # an OIT item's page, as a path under a language
+
+
+def without_most_oit_items(paths: list[str]) -> list[str]:
+    """`paths` with, of each year's OIT item pages, only the first and the last (O1 and O26 or so): the items
+    are pages of one template, and a browser test that opened all 26 of every year spent a third of its time
+    on them. Every other page is kept, in its order."""
+    years: dict[str, list[tuple[int, str]]] = {}
+    for path in paths:
+        if found := OIT_ITEM.search(path):
+            years.setdefault(found[1], []).append((int(found[2]), path))
+    kept = {path for items in years.values() for _, path in (min(items), max(items))}
+    return [path for path in paths if not OIT_ITEM.search(path) or path in kept]
