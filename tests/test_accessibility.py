@@ -1,6 +1,6 @@
 """axe-core on every built page (of the OIT items, the first and last of each year), both languages, at phone
-and desktop widths and in the dark scheme:
-no serious or critical violation of the WCAG 2.1 A and AA rules. Failures name the rule, page and element."""
+and desktop widths and in the dark scheme: no serious or critical violation of the WCAG 2.1 A and AA rules.
+Failures name the rule, page and element."""
 
 from __future__ import annotations
 
