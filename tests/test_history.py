@@ -1,5 +1,5 @@
-"""The whole history: a year may hold only the total and level the NACC announced. Every year is charted with
-its own level names (AA–F before 2567, ผ่านดีเยี่ยม… after), and comparisons exist only between years that
+"""The whole history: a year may hold only the total and level the NACC announced. Every year is charted and
+described with its own level names (AA–F before 2567, ผ่านดีเยี่ยม… after), and comparisons exist only between years that
 both have their indicator scores."""
 
 from __future__ import annotations
@@ -73,12 +73,14 @@ def test_an_announced_level_must_be_one_of_its_scheme(data_copy):
 def test_the_history_chart_holds_every_year_with_its_level(history_site, lang):
     html = (history_site / lang / "results/index.html").read_text(encoding="utf-8")
     chart = html[html.index('id="chart-totals"') : html.index("</figure>", html.index('id="chart-totals"'))]
-    values = re.findall(r'data-value="([\d.]+)"', chart)
-    notes = re.findall(r'class="ita-chart__note">([^<]+)<', chart)
-    assert values == [total for _, total, _ in ANNOUNCED] + ["96.33", "99.37"]
+    values = re.findall(r'<circle [^>]*data-value="([\d.]+)"', chart)  # eleven years: a line, a point a year
+    labels = re.findall(r'class="ita-chart__point-label">([^<]+)<', chart)
+    assert values == labels == [total for _, total, _ in ANNOUNCED] + ["96.33", "99.37"]
+    described = re.search(r"<desc[^>]*>([^<]+)</desc>", chart).group(1)
+    levels = re.findall(r"\d+\.\d\d \(([^)]+)\)", described)  # the level of each year, as its own scheme names it
     good, excellent = ("ผ่านดี", "ผ่านดีเยี่ยม") if lang == "th" else ("Good", "Excellent")
-    assert notes == [level for _, _, level in ANNOUNCED] + [good, excellent]
-    assert (history_site / lang / "index.html").read_text(encoding="utf-8").count('class="ita-chart__bar') >= 11
+    assert levels == [level for _, _, level in ANNOUNCED] + [good, excellent]
+    assert (history_site / lang / "index.html").read_text(encoding="utf-8").count('class="ita-chart__point"') >= 11
 
 
 def test_comparisons_exist_only_between_years_with_scores(history_site):

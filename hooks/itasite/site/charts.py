@@ -1,32 +1,34 @@
-"""Charts as data: the geometry of horizontal bar charts, drawn as SVG by `templates/_charts.j2`.
+"""Charts as data: the geometry of the site's bar charts, drawn as inline SVG by `templates/_charts.j2`.
 
 Every chart is computed from the same scoring objects as the table printed beside it, so the two cannot
-disagree. Rows run down the page (one label line, then one bar per series) because that reads on a phone.
-Values are written next to every bar; series differ by fill pattern as well as colour, so print and
-colour-blind readers lose nothing.
+disagree. The SVG has no viewBox: horizontal positions are percentages of its width and vertical ones CSS
+pixels, so a chart fills the content width of any screen while its text keeps the pixel sizes of ita.css
+(never scaled down to a phone's width). Bars start at 0, so their lengths compare as the scores do. Rows run
+down the page (one label line, then one bar per series) because that reads on a phone. Values are written
+next to every bar; series differ by fill pattern as well as colour, so print and colour-blind readers lose
+nothing. A run of three or more years is a line instead (linechart.py).
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
 from ..data.models import Indicator
-from ..data.national import NationalYear
+from ..data.national import NationalYear, Source
 from ..numbers import format_change, format_score
 from ..scoring import Comparison, YearScore
+from .linechart import LEGEND_LINE, MIN_WIDTH, Legend, LineChart, Sources, line_chart, site_start
 from .locale import Locale
 
-WIDTH = 400  # viewBox units; about the CSS pixels of a phone screen, so text stays legible
-LABEL_HEIGHT = 18
-BAR_HEIGHT = 16
+PLOT = 82  # percent of the width that the 0–100 axis spans; the rest holds the value written after a bar
+LABEL_HEIGHT = 27
+BAR_HEIGHT = 18
 BAR_GAP = 4
-ROW_GAP = 12
-TOP = 8
-AXIS_HEIGHT = 22
-PLOT_LEFT = 0
-PLOT_RIGHT = 330  # room on the right for the value written after each bar
+ROW_GAP = 10
+THRESHOLD_LINE = 22
+AXIS_HEIGHT = 26
 FULL_SCALE = Decimal(100)
 
 
@@ -35,9 +37,18 @@ class Bar:
     series: int
     value: Decimal
     text: str
-    x: float
     y: float
-    width: float
+    width: float  # percent of the chart's width
+
+
+@dataclass(frozen=True)
+class Line:
+    """A vertical reference across the plot (a level threshold) or one row's mark (the national average)."""
+
+    value: Decimal
+    x: float  # percent of the chart's width
+    text: str
+    y: float = 0  # where a threshold's label sits
 
 
 @dataclass(frozen=True)
@@ -50,15 +61,6 @@ class Row:
 
 
 @dataclass(frozen=True)
-class Line:
-    """A vertical reference line across the plot (a level threshold)."""
-
-    value: Decimal
-    x: float
-    text: str
-
-
-@dataclass(frozen=True)
 class Chart:
     id: str
     title: str
@@ -66,11 +68,17 @@ class Chart:
     series: tuple[str, ...]
     rows: tuple[Row, ...]
     lines: tuple[Line, ...]
-    ticks: tuple[tuple[float, str], ...]
+    ticks: tuple[tuple[float, str], ...]  # (percent of the width, label) along the bottom
     height: float
-    width: int = WIDTH
+    years: tuple[int, ...] = ()
+    sources: Sources = field(default_factory=Sources)
+    legend: tuple[Legend, ...] = ()
+    plot_top: float = 0
+    plot_bottom: float = 0
+    width: int = MIN_WIDTH
     bar_height: int = BAR_HEIGHT
-    plot_top: float = TOP
+    kind: str = "bars"
+    start: int = 0  # where the value axis starts: bars always at 0
 
     @property
     def marked(self) -> bool:
@@ -78,11 +86,17 @@ class Chart:
         return any(row.mark for row in self.rows)
 
 
-def axis_floor(values: list[Decimal]) -> Decimal:
-    """Where the value axis starts: ten below the lowest value, in tens, so small differences show.
-    The axis is labelled, and every bar carries its value, so the cut does not mislead."""
-    lowest = min(values)
-    return max(Decimal(0), (lowest // 10) * 10 - 10)
+def x_of(value: Decimal) -> float:
+    """Where a value stands on a bar chart's 0–100 axis, in percent of the chart's width."""
+    return round(float(value / FULL_SCALE) * PLOT, 2)
+
+
+def bar_legend(series: tuple[str, ...], marked: bool, mark_text: str) -> tuple[Legend, ...]:
+    """The key of a bar chart: the series on one line when there are two or more, the row mark on the next."""
+    entries = [Legend(f"bar{i}", name, i * 110, 0) for i, name in enumerate(series)] if len(series) > 1 else []
+    if marked:
+        entries.append(Legend("mark", mark_text, 0, LEGEND_LINE if entries else 0))
+    return tuple(entries)
 
 
 def bar_chart(
@@ -93,59 +107,87 @@ def bar_chart(
     rows: list[tuple[str, list[Decimal], str]],
     lines: Sequence[tuple[Decimal, str]] = (),
     marks: Sequence[Decimal | None] = (),
+    mark_text: str = "",
 ) -> Chart:
-    """Lay out rows of (label, one value per series, note), reference lines across the plot and, row by row,
-    a reference mark of its own, on a shared axis."""
-    values = [value for _, row_values, _ in rows for value in row_values] + [value for value, _ in lines]
-    values += [mark for mark in marks if mark is not None]
-    floor = axis_floor(values)
-
-    def x_of(value: Decimal) -> float:
-        """Where a value stands on the shared axis."""
-        return round(PLOT_LEFT + float((value - floor) / (FULL_SCALE - floor)) * (PLOT_RIGHT - PLOT_LEFT), 1)
-
-    laid_out, y = [], TOP
+    """Lay out rows of (label, one value per series, note), reference lines across the plot, each with its label
+    on a line of its own above the bars, and, row by row, a reference mark of its own, on an axis from 0."""
+    legend = bar_legend(series, any(mark is not None for mark in marks), mark_text)
+    top = (max(entry.y for entry in legend) + LEGEND_LINE) if legend else 0
+    references = tuple(Line(value, x_of(value), text, top + (i + 1) * THRESHOLD_LINE - 6) for i, (value, text) in
+                       enumerate(lines))  # fmt: skip
+    plot_top = y = top + len(lines) * THRESHOLD_LINE
+    laid_out = []
     row_marks = list(marks) + [None] * (len(rows) - len(marks))
     for (label, row_values, note), mark in zip(rows, row_marks, strict=True):
         bars_top = y + LABEL_HEIGHT
         bars = tuple(
-            Bar(index, value, format_score(value), PLOT_LEFT, bars_top + index * (BAR_HEIGHT + BAR_GAP), x_of(value))
+            Bar(index, value, format_score(value), bars_top + index * (BAR_HEIGHT + BAR_GAP), x_of(value))
             for index, value in enumerate(row_values)
         )
         marked = Line(mark, x_of(mark), format_score(mark)) if mark is not None else None
-        laid_out.append(Row(label, y + LABEL_HEIGHT - 5, bars, note, marked))
+        laid_out.append(Row(label, y + LABEL_HEIGHT - 9, bars, note, marked))
         y = bars_top + len(row_values) * (BAR_HEIGHT + BAR_GAP) + ROW_GAP
-    ticks = tuple((x_of(Decimal(tick)), str(tick)) for tick in range(int(floor), 101, 10 if floor < 60 else 5))
     return Chart(
         id=chart_id,
         title=title,
         description=description,
         series=series,
         rows=tuple(laid_out),
-        lines=tuple(Line(value, x_of(value), text) for value, text in lines),
-        ticks=ticks,
+        lines=references,
+        ticks=tuple((x_of(Decimal(tick)), str(tick)) for tick in range(0, 101, 20)),
         height=y + AXIS_HEIGHT,
+        legend=legend,
+        plot_top=plot_top,
+        plot_bottom=y,
     )
+
+
+def national_sources(national: Mapping[int, NationalYear], years: Sequence[int]) -> tuple[Source, ...]:
+    """The sources of the national figures of `years`, each once, oldest year first."""
+    found: list[Source] = []
+    for year in years:
+        if (entry := national.get(year)) and entry.source not in found:
+            found.append(entry.source)
+    return tuple(found)
+
+
+def totals_sources(scores: Mapping[int, YearScore], years: Sequence[int], national: Sequence[Source]) -> Sources:
+    """Which totals are the NACC's as the report states them, which this site worked out, and the national
+    figures' sources."""
+    official = tuple(y for y in years if scores[y].official)
+    return Sources(official, tuple(y for y in years if y not in official), False, tuple(national))
 
 
 def totals_chart(
     scores: dict[int, YearScore], locale: Locale, national: Mapping[int, NationalYear] | None = None
-) -> Chart:
-    """The total of every year, oldest first, with its level, and the national average where it is known."""
+) -> Chart | LineChart:
+    """The total of every year, oldest first, with its level, and the national average where it is known: as
+    bars for one or two years, as a line once there are three or more."""
     years = sorted(scores)
-    parts = [f"{locale.year(y)}: {format_score(scores[y].total)} ({locale.text(scores[y].level.name)})" for y in years]
     averages = [entry.average if (entry := (national or {}).get(y)) else None for y in years]
-    description = locale.t("chart_totals_desc", values="; ".join(parts))
-    if known := [f"{locale.year(y)}: {format_score(a)}" for y, a in zip(years, averages, strict=True) if a]:
-        description += locale.t("chart_national_desc", values="; ".join(known))
-    return bar_chart(
-        "chart-totals",
-        locale.t("chart_totals_title"),
-        description,
-        (locale.t("results_total"),),
-        [(locale.year(y), [scores[y].total], locale.text(scores[y].level.name)) for y in years],
-        marks=averages,
+    known = [(y, a) for y, a in zip(years, averages, strict=True) if a is not None]
+    sources = totals_sources(scores, years, national_sources(national or {}, [y for y, _ in known]))
+    parts = [f"{locale.year(y)}: {format_score(scores[y].total)} ({locale.text(scores[y].level.name)})" for y in years]
+    description = locale.t(
+        "chart_totals_desc_line" if len(years) >= 3 else "chart_totals_desc", values="; ".join(parts)
     )
+    if known:
+        description += locale.t(
+            "chart_national_desc", values="; ".join(f"{locale.year(y)}: {format_score(a)}" for y, a in known)
+        )
+    title, names = locale.t("chart_totals_title"), (locale.t("results_total"), locale.t("chart_national_mark"))
+    if len(years) >= 3:
+        values = [(y, scores[y].total, a) for y, a in zip(years, averages, strict=True)]
+        start = site_start(scores.values(), averages)
+        return line_chart("chart-totals", title, description, locale, values, start, names, sources)
+    rows = [(locale.year(y), [scores[y].total], locale.text(scores[y].level.name)) for y in years]
+    chart = bar_chart("chart-totals", title, description, names[:1], rows, marks=averages, mark_text=names[1])
+    return _with(chart, tuple(years), sources)
+
+
+def _with(chart: Chart, years: tuple[int, ...], sources: Sources) -> Chart:
+    """The chart with the years it shows and where its figures come from, for its subtitle and source line."""
+    return replace(chart, years=years, sources=sources)
 
 
 def tools_chart(score: YearScore, locale: Locale) -> Chart:
@@ -156,7 +198,7 @@ def tools_chart(score: YearScore, locale: Locale) -> Chart:
             minimums.setdefault(level.min_each_tool, []).append(locale.text(level.name))
     parts = [f"{tool.tool} {format_score(tool.average)}" for tool in score.tools]
     limits = [f"{' / '.join(names)} ≥ {format_score(value)}" for value, names in minimums.items()]
-    return bar_chart(
+    chart = bar_chart(
         f"chart-tools-{score.year}",
         locale.t("chart_tools_title", year=locale.year(score.year)),
         locale.t("chart_tools_desc", values="; ".join(parts), limits="; ".join(limits) or "—"),
@@ -164,6 +206,7 @@ def tools_chart(score: YearScore, locale: Locale) -> Chart:
         [(tool.tool, [tool.average], "") for tool in score.tools],
         [(value, " / ".join(names)) for value, names in minimums.items()],
     )
+    return _with(chart, (score.year,), Sources(averages=True))
 
 
 def indicators_chart(comparison: Comparison, data_indicators: dict[int, Indicator], locale: Locale) -> Chart:
@@ -188,7 +231,7 @@ def indicators_chart(comparison: Comparison, data_indicators: dict[int, Indicato
         else:
             held.append(str(number))
     # The table beside the chart lists every score; the description names what changed.
-    return bar_chart(
+    chart = bar_chart(
         f"chart-indicators-{before}-{after}",
         locale.t("chart_indicators_title", before=locale.year_short(before), after=locale.year_short(after)),
         locale.t(
@@ -197,3 +240,4 @@ def indicators_chart(comparison: Comparison, data_indicators: dict[int, Indicato
         (locale.year_short(before), locale.year_short(after)),
         rows,
     )
+    return _with(chart, (before, after), Sources())

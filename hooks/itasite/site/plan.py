@@ -199,7 +199,7 @@ def plan_site(
             {
                 **shared,
                 "series": one,
-                "chart": series_chart(one, locale),
+                "chart": series_chart(one, locale, dataset.national),
                 "series_jsonld": series_dataset(catalogue, one, by_name[series_csv(one.key)]),
             },
             pagedata.series_sources(dataset, one.kind),

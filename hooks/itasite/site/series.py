@@ -10,17 +10,20 @@ from __future__ import annotations
 
 import csv
 import io
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from typing import Any
 
 from ..data.dataset import Dataset
 from ..data.framework import IndicatorSet
 from ..data.models import Measure, Text, ToolInfo
+from ..data.national import NationalYear
 from ..numbers import ce_year, format_change, format_score
 from ..scoring import ScoredDataset, YearScore
 from .catalogue import Catalogue, dataset_jsonld
-from .charts import Chart, bar_chart
+from .charts import Chart, bar_chart, national_sources
+from .linechart import LineChart, Sources, line_chart, site_start
 from .locale import LANGUAGES, Locale, load_locale
 from .opendata import Download
 from .routes import indicator_page, tool_page
@@ -134,17 +137,33 @@ def _weight(years: list[YearScore], tool_id: str) -> Decimal | None:
     return None
 
 
-def series_chart(series: Series, locale: Locale) -> Chart:
-    """The series as bars, oldest year first, each with its change, and the national figure as a mark."""
+def series_chart(
+    series: Series, locale: Locale, national: Mapping[int, NationalYear] | None = None
+) -> Chart | LineChart:
+    """The series oldest year first: as a line with the national figure as a second one once it has three years
+    or more, else as bars with each year's change and the national figure as a mark."""
     parts = [f"{locale.year(p.year)}: {format_score(p.value)}" for p in series.points]
-    return bar_chart(
-        f"chart-{series.kind}-{series.key.lower()}",
-        locale.t(f"series_chart_title_{series.kind}", code=series.key, name=locale.text(series.name)),
-        locale.t("series_chart_desc", values="; ".join(parts) or "—"),
+    chart_id = f"chart-{series.kind}-{series.key.lower()}"
+    title = locale.t(f"series_chart_title_{series.kind}", code=series.key, name=locale.text(series.name))
+    description = locale.t("series_chart_desc", values="; ".join(parts) or "—")
+    years = [p.year for p in series.points]
+    drawn = national_sources(national or {}, [p.year for p in series.points if p.national is not None])
+    sources = Sources(averages=series.kind == "tool", national=drawn)
+    if len(series.points) >= 3:
+        start = site_start([p.score for p in series.points], [p.national for p in series.points])
+        names = (locale.t("series_value_" + series.kind), locale.t("chart_national_mark"))
+        values = [(p.year, p.value, p.national) for p in series.points]
+        return line_chart(chart_id, title, description, locale, values, start, names, sources)
+    chart = bar_chart(
+        chart_id,
+        title,
+        description,
         (locale.t("series_value_" + series.kind),),
         [(locale.year(p.year), [p.value], _note(p)) for p in series.points],
         marks=[p.national for p in series.points],
+        mark_text=locale.t("chart_national_mark"),
     )
+    return replace(chart, years=tuple(years), sources=sources)
 
 
 def _note(point: Point) -> str:
