@@ -69,9 +69,11 @@ $(NGINX) $(APACHE):
 	$(SUDO) apt-get update -qq
 	$(SUDO) apt-get install -y -qq nginx-light apache2 >/dev/null || $(SUDO) apt-get install -y -qq nginx apache2 >/dev/null
 
-## build: both languages into site/ (site/th, site/en); a failed build leaves the old site/ as it was
-build: $(VENV)/.runtime
-	$(ITASITE) build
+## build: both languages into site/ (site/th, site/en); a failed build leaves the old site/ as it was; ENGINE=forks: with ProperDocs + MaterialX
+# ENGINE=forks installs .venv-forks first (requirements-forks.txt); the site is the same, page for page
+ENGINE ?= material
+build: $(VENV)/.runtime $(if $(filter forks,$(ENGINE)),$(FORKS)/.installed)
+	$(ITASITE) build --engine $(ENGINE)
 
 ## serve: live preview of the Thai site on http://127.0.0.1:8000/ (reloads on data/, docs/, hooks/, overrides/)
 serve: $(VENV)/.runtime

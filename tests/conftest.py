@@ -18,7 +18,17 @@ from pathlib import Path
 
 import pytest
 from hypothesis import settings
-from support.build import DATA, PROJECT, SUBPATH_ROOT, SYNTHETIC_YEARS, build_site, built_once, make_synthetic
+from support.build import (
+    DATA,
+    ENGINES,
+    FORKS_INSTALLED,
+    PROJECT,
+    SUBPATH_ROOT,
+    SYNTHETIC_YEARS,
+    build_site,
+    built_once,
+    make_synthetic,
+)
 from support.http import QuietHandler, serving
 
 from itasite.data.dataset import Dataset, load_dataset
@@ -129,10 +139,17 @@ def shared_folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
 
 
-def _built(out: Path, data_dir: Path = DATA, env: dict | None = None) -> None:
+def _built(out: Path, data_dir: Path = DATA, env: dict | None = None, engine: str = ENGINES[0]) -> None:
     """Build both languages into `out`; the build's messages are the failure's when it fails."""
-    result = build_site(out, data_dir, env)
-    assert result.returncode == 0, result.stderr
+    if engine != ENGINES[0] and not FORKS_INSTALLED.is_file():
+        pytest.fail(f"{FORKS_INSTALLED.relative_to(PROJECT)} is missing: run `make forks` (`make test` does it)")
+    result = build_site(out, data_dir, env, engine)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def _built_by_forks(out: Path) -> None:
+    """The seed data built by ProperDocs + MaterialX (`python -m itasite build --engine forks`)."""
+    _built(out, engine="forks")
 
 
 @pytest.fixture(scope="session")
@@ -142,9 +159,38 @@ def seed_site(shared_folder: Path) -> Path:
 
 
 @pytest.fixture(scope="session")
+def fork_site(shared_folder: Path) -> Path:
+    """The seed data built for real by the second engine, ProperDocs + MaterialX, once for the whole run."""
+    return built_once(shared_folder, "fork-site", _built_by_forks)
+
+
+@pytest.fixture(scope="session", params=ENGINES)
+def engine(request: pytest.FixtureRequest) -> str:
+    """Each engine the site builds with (material: MkDocs + Material; forks: ProperDocs + MaterialX): a test
+    that takes this fixture, or one made with it (`engine_site`, `served_engine_site`, `subpath_engine_site`),
+    runs on both."""
+    return str(request.param)
+
+
+@pytest.fixture(scope="session")
+def engine_site(engine: str, shared_folder: Path) -> Path:
+    """The seed site as `engine` builds it: the same build as `seed_site`, or as `fork_site`."""
+    if engine == ENGINES[0]:
+        return built_once(shared_folder, "seed-site", _built)
+    return built_once(shared_folder, "fork-site", _built_by_forks)
+
+
+@pytest.fixture(scope="session")
 def served_site(seed_site: Path) -> Iterator[str]:
     """The seed site served over HTTP on 127.0.0.1 (a free port), as a visitor's browser reaches it."""
     with serving(seed_site) as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
+def served_engine_site(engine_site: Path) -> Iterator[str]:
+    """Each engine's seed site served over HTTP on 127.0.0.1."""
+    with serving(engine_site) as url:
         yield url
 
 
@@ -180,10 +226,8 @@ def browser() -> Iterator:
         instance.close()
 
 
-@pytest.fixture(scope="session")
-def subpath_site(shared_folder: Path) -> Iterator[str]:
-    """The site built for https://www.muangpan.go.th/ita/ and served under /ita/ on 127.0.0.1."""
-    out = built_once(shared_folder, "subpath-site", lambda folder: _built(folder, env={"SITE_URL": SUBPATH_ROOT}))
+def _under_subpath(out: Path) -> Iterator[str]:
+    """A build for SUBPATH_ROOT served under /ita/ on 127.0.0.1, as a web server would publish it there."""
 
     class UnderSubpath(QuietHandler):
         def translate_path(self, path: str) -> str:
@@ -194,6 +238,22 @@ def subpath_site(shared_folder: Path) -> Iterator[str]:
 
     with serving(out, UnderSubpath) as url:
         yield url
+
+
+@pytest.fixture(scope="session")
+def subpath_site(shared_folder: Path) -> Iterator[str]:
+    """The site built for https://www.muangpan.go.th/ita/ and served under /ita/ on 127.0.0.1."""
+    yield from _under_subpath(
+        built_once(shared_folder, "subpath-site", lambda folder: _built(folder, env={"SITE_URL": SUBPATH_ROOT}))
+    )
+
+
+@pytest.fixture(scope="session")
+def subpath_engine_site(engine: str, shared_folder: Path) -> Iterator[str]:
+    """`subpath_site` as `engine` builds it."""
+    name = "subpath-site" if engine == ENGINES[0] else "fork-subpath-site"
+    env = {"SITE_URL": SUBPATH_ROOT}
+    yield from _under_subpath(built_once(shared_folder, name, lambda folder: _built(folder, env=env, engine=engine)))
 
 
 @pytest.fixture

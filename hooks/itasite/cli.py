@@ -1,6 +1,6 @@
 """The project's command line: every task without `make`, wherever Python 3.11 runs (Windows included).
 
-    python -m itasite build [--data DIR] [--out DIR]   both languages into site/, with its CSP header
+    python -m itasite build [--data DIR] [--out DIR]   both languages into site/, with its CSP header (--engine forks)
     python -m itasite build-all AGENCIES [--jobs N]    one site per AGENCIES/<name>/data/, and a hub page
     python -m itasite serve [--lang th|en]             live preview on 127.0.0.1:8000 (th), :8001 (en)
     python -m itasite check [DATA_DIR]                 validate the data alone, fast
@@ -30,7 +30,7 @@ from importlib.util import find_spec
 from pathlib import Path
 
 from .build.csp import content_security_policy
-from .build.engine import build_languages, replace_folder, serve_language
+from .build.engine import ENGINES, build_languages, replace_folder, serve_language
 from .build.parallel import Job, Outcome, default_workers, run_all
 from .build.provenance import last_commit_time
 from .data.disclosure_warnings import disclosure_warnings
@@ -114,12 +114,12 @@ def build_environment(data: Path | None) -> dict[str, str]:
     return env
 
 
-def build(data: Path | None, out: Path) -> int:
+def build(data: Path | None, out: Path, engine: str = ENGINES[0]) -> int:
     """Build both languages aside, add the CSP header, then replace the published folder in one move."""
     project = project_folder()
     scratch = out.with_name(f".{out.name}-tmp")  # beside the published folder, so the last move is a rename
     shutil.rmtree(scratch, ignore_errors=True)
-    status = build_languages(project, LANGUAGES, scratch, build_environment(data))
+    status = build_languages(project, LANGUAGES, scratch, build_environment(data), engine)
     if status:
         shutil.rmtree(scratch, ignore_errors=True)
         return status
@@ -168,10 +168,10 @@ def build_all(agencies: Path, out: Path, jobs: int | None, shard: str | None = N
     return 1 if failed else 0
 
 
-def serve(lang: str, data: Path | None, port: int | None = None) -> int:
+def serve(lang: str, data: Path | None, port: int | None = None, engine: str = ENGINES[0]) -> int:
     """Live preview of one language until interrupted."""
     try:
-        return serve_language(project_folder(), LANGUAGES, lang, build_environment(data), port)
+        return serve_language(project_folder(), LANGUAGES, lang, build_environment(data), port, engine)
     except KeyboardInterrupt:
         return 0
 
@@ -221,6 +221,8 @@ def parser() -> argparse.ArgumentParser:
     served.add_argument("--lang", choices=LANGUAGES, default=LANGUAGES[0])
     served.add_argument("--data", type=Path, help="the data folder (default: data, or ITA_DATA_DIR)")
     served.add_argument("--port", type=int, help="default: 8000 for the first language, 8001 for the next")
+    for engine_of in (built, served):
+        engine_of.add_argument("--engine", choices=ENGINES, default=ENGINES[0], help="forks: ProperDocs + MaterialX")
     checked = commands.add_parser("check", help="validate the data alone")
     checked.add_argument("data", nargs="?", type=Path, default=Path(os.environ.get("ITA_DATA_DIR") or "data"))
     checked.add_argument("--lang", choices=MESSAGE_LANGUAGES, help=LANG_HELP)
@@ -263,11 +265,11 @@ def main(argv: list[str]) -> int:
         return run_tests(argv[1:])  # everything after `test` is pytest's
     arguments = parser().parse_args(argv)
     if arguments.command == "build":
-        return build(arguments.data, arguments.out)
+        return build(arguments.data, arguments.out, arguments.engine)
+    if arguments.command == "serve":
+        return serve(arguments.lang, arguments.data, arguments.port, arguments.engine)
     if arguments.command == "build-all":
         return build_all(arguments.agencies, arguments.out, arguments.jobs, arguments.shard, arguments.hub_only)
-    if arguments.command == "serve":
-        return serve(arguments.lang, arguments.data, arguments.port)
     if arguments.command == "check":
         return check(arguments.data, arguments.lang, arguments.format)
     if arguments.command == "tidy":

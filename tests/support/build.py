@@ -17,12 +17,15 @@ from pathlib import Path
 import material
 from filelock import FileLock
 
+from itasite.build.engine import ENGINES, command, config_file
+
 PROJECT = Path(__file__).resolve().parents[2]
 # The templates, scripts and stylesheets of the Material the site is built with, to compare with Material's own
 MATERIAL_TEMPLATES = Path(material.__file__).parent / "templates"
 # The seed report as the tests know it, apart from data/: data/ is whichever agency publishes from this copy
 DATA = PROJECT / "tests/fixtures/seed/data"
 LANGUAGES = {"th": "mkdocs.yml", "en": "mkdocs.en.yml"}
+FORKS_INSTALLED = PROJECT / ".venv-forks/.installed"  # the Makefile's stamp: the venv holds requirements-forks.txt
 SUBPATH_ROOT = "https://www.muangpan.go.th/ita/"
 SYNTHETIC_YEARS = 10  # the synthetic site the tests at scale build (bench/synthetic.py)
 # Builds of the tests share one cache, kept apart from the project's own `.cache/`: the first process of a run
@@ -34,8 +37,12 @@ if SHARED_CACHE not in os.environ:
 BUILD_CACHE = Path(os.environ[SHARED_CACHE])
 
 
-def build_site(out: Path, data_dir: Path = DATA, env: dict | None = None) -> subprocess.CompletedProcess:
-    """Run the real `mkdocs build --strict` of every language into `out/<lang>`; return the last run."""
+def build_site(
+    out: Path, data_dir: Path = DATA, env: dict | None = None, engine: str = ENGINES[0]
+) -> subprocess.CompletedProcess:
+    """Run the real `mkdocs build --strict` of every language into `out/<lang>`; return the last run. With
+    `engine="forks"`, `properdocs build --strict` of the configs the project writes for ProperDocs + MaterialX
+    (.venv-forks, `make forks`), as `python -m itasite build --engine forks` runs it."""
     environment = {
         **os.environ,
         "ITA_DATA_DIR": str(data_dir),
@@ -44,20 +51,10 @@ def build_site(out: Path, data_dir: Path = DATA, env: dict | None = None) -> sub
         **(env or {}),
     }
     result = None
-    for lang, config in LANGUAGES.items():
+    for lang in LANGUAGES:
+        config = config_file(PROJECT, list(LANGUAGES), lang, engine)
         result = subprocess.run(
-            [
-                sys.executable,
-                "-m",
-                "mkdocs",
-                "build",
-                "--strict",
-                "-q",
-                "-f",
-                str(PROJECT / config),
-                "-d",
-                str(out / lang),
-            ],
+            [*command(PROJECT, engine), "build", "--strict", "-q", "-f", str(config), "-d", str(out / lang)],
             cwd=PROJECT,
             env=environment,
             capture_output=True,

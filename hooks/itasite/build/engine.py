@@ -1,9 +1,10 @@
 """The site engine's command line: the one place besides `hooks/mkdocs_hooks.py` that names MkDocs.
 
 Each language is its own MkDocs build (`mkdocs.yml` for the first language, `mkdocs.<lang>.yml`, which
-INHERITs it, for the others). Builds run as child processes of the same Python, so the hooks start fresh for
-every language and the commands work wherever Python runs, Windows included. Moving to another engine means
-changing these command lines and the hook module, nothing else.
+INHERITs it, for the others). Builds run as child processes, so the hooks start fresh for every language and
+the commands work wherever Python runs, Windows included. Two engines build the same site from the same
+files: `material` (MkDocs 1.6 and Material 9.x, with the same Python) and `forks` (ProperDocs and MaterialX,
+with the Python of .venv-forks, from a config written from the project's own: build/forks.py).
 """
 
 from __future__ import annotations
@@ -16,38 +17,74 @@ import sys
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
-ENGINE = (sys.executable, "-m", "mkdocs")
+from .forks import forks_config, forks_python
+
+ENGINES = ("material", "forks")  # the first is the default
 QUIET = {"NO_MKDOCS_2_WARNING": "1"}  # MkDocs 1.6.1 otherwise prints a notice about 2.0 on every run
 FIRST_PORT = 8000  # `serve` of the first language; each next language the next port
 
 
-def config_file(project: Path, languages: Sequence[str], lang: str) -> Path:
-    """The config that builds one language."""
-    return project / ("mkdocs.yml" if lang == languages[0] else f"mkdocs.{lang}.yml")
+def command(project: Path, engine: str = ENGINES[0]) -> tuple[str, ...]:
+    """The command line that runs one engine: MkDocs with this Python, or ProperDocs with the forks' venv's."""
+    if engine == "material":
+        return (sys.executable, "-m", "mkdocs")
+    return (str(forks_python(project)), "-m", "properdocs")
 
 
-def _run(arguments: Sequence[str], project: Path, env: Mapping[str, str]) -> int:
-    """Run the engine in the project folder and return its exit status; its messages go to the console."""
-    return subprocess.run([*ENGINE, *arguments], cwd=project, env={**os.environ, **QUIET, **env}).returncode
+def missing(project: Path, engine: str) -> bool:
+    """Whether the engine is not installed, which is then said, with how to install it, in both languages."""
+    python = Path(command(project, engine)[0])
+    if python.is_file():
+        return False
+    venv = python.parent.parent.name
+    print(f"ไม่พบ {venv}: ให้ติดตั้งด้วย `make forks`\n{venv} is not installed: run `make forks`.", file=sys.stderr)
+    return True
 
 
-def build_languages(project: Path, languages: Sequence[str], out: Path, env: Mapping[str, str]) -> int:
+def config_file(project: Path, languages: Sequence[str], lang: str, engine: str = ENGINES[0]) -> Path:
+    """The config that builds one language with `engine` (for the forks, written from the project's own)."""
+    config = project / ("mkdocs.yml" if lang == languages[0] else f"mkdocs.{lang}.yml")
+    return config if engine == "material" else forks_config(config)
+
+
+def build_languages(
+    project: Path, languages: Sequence[str], out: Path, env: Mapping[str, str], engine: str = ENGINES[0]
+) -> int:
     """Build every language into `out/<lang>`; stop at the first that fails and return its status."""
+    if missing(project, engine):
+        return 1
     for lang in languages:
-        config = config_file(project, languages, lang)
-        status = _run(["build", "--strict", "--quiet", "-f", str(config), "-d", str(out / lang)], project, env)
+        config = config_file(project, languages, lang, engine)
+        arguments = [
+            *command(project, engine),
+            "build",
+            "--strict",
+            "--quiet",
+            "-f",
+            str(config),
+            "-d",
+            str(out / lang),
+        ]
+        status = subprocess.run(arguments, cwd=project, env={**os.environ, **QUIET, **env}).returncode
         if status:
             return status
     return 0
 
 
 def serve_language(
-    project: Path, languages: Sequence[str], lang: str, env: Mapping[str, str], port: int | None = None
+    project: Path,
+    languages: Sequence[str],
+    lang: str,
+    env: Mapping[str, str],
+    port: int | None = None,
+    engine: str = ENGINES[0],
 ) -> int:
     """Live preview of one language on 127.0.0.1, reloading when data, docs, hooks or overrides change."""
+    if missing(project, engine):
+        return 1
     port = port or FIRST_PORT + list(languages).index(lang)
-    arguments = ["serve", "-f", str(config_file(project, languages, lang)), "-a", f"127.0.0.1:{port}"]
-    server = subprocess.Popen([*ENGINE, *arguments], cwd=project, env={**os.environ, **QUIET, **env})
+    arguments = ["serve", "-f", str(config_file(project, languages, lang, engine)), "-a", f"127.0.0.1:{port}"]
+    server = subprocess.Popen([*command(project, engine), *arguments], cwd=project, env={**os.environ, **QUIET, **env})
     # Ctrl+C reaches both processes; a preview stopped by a service manager or a test gets SIGTERM alone, and
     # its engine would otherwise go on serving the port with no one to stop it.
     previous = signal.signal(signal.SIGTERM, lambda *_: server.terminate())

@@ -9,6 +9,11 @@
  * still being typed. The build prepends Material's worker as MATERIAL_WORKER and the index's folder as
  * SEARCH_FOLDER.
  *
+ * Both engines the site builds with are served by this one file, which reads the protocol off each message
+ * (see queryOf and withQuery): Material 9.x sends a query as {type: 2, data: "<query>"} and answers without
+ * an id; MaterialX 10.x (the `forks` engine) sends {id, type: 2, data: {query}} and matches each answer to
+ * its question by that id, which is kept on the message passed on.
+ *
  * The index comes in parts (hooks/itasite/search/shards.py): search_index.json, which Material fetches when
  * search opens, holds only the list of shards. The first query loads the word list, the core shard and the
  * newest year whose titles, else whose text, hold the query's words (see wanted()), one more at most for each
@@ -20,6 +25,7 @@
 
 var SETUP = 0
 var READY = 1
+var OWN_SETUP = "thai-query" // the id of our own set-ups, which MaterialX's worker echoes in its answer
 var QUERY = 2
 var TITLED_YEARS = 3 // years a query loads at once when only these have a page title holding its words
 var THAI_RUN = /[\u0E00-\u0E7F]+/g
@@ -147,6 +153,17 @@ function wanted(shards, terms, wordList, loaded, titles) {
   return shards.filter(function (s) { return s.name === "core" || loaded[s.name] || next.indexOf(s) >= 0 })
 }
 
+/* The query a QUERY message carries: the data itself on Material 9.x, its `query` on MaterialX 10.x */
+function queryOf(message) {
+  return typeof message.data === "string" ? message.data : String((message.data && message.data.query) || "")
+}
+
+/* The same message (its id too, which MaterialX matches the answer by) asking `query` instead */
+function withQuery(message, query) {
+  var data = typeof message.data === "string" ? query : Object.assign({}, message.data, { query: query })
+  return Object.assign({}, message, { data: data })
+}
+
 function bitsOf(base64) {
   var raw = atob(base64 || ""), bits = new Uint8Array(raw.length)
   for (var i = 0; i < raw.length; i++) bits[i] = raw.charCodeAt(i)
@@ -173,9 +190,10 @@ if (typeof importScripts === "function") {
     importScripts(MATERIAL_WORKER)
     self.addEventListener = addEventListenerOfWorker
   }
-  /* Material's answer to a set-up of ours is not passed on: the page was told once that search is ready */
+  /* Material's answer to a set-up of ours is not passed on: the page was told once that search is ready.
+     Material 9.x answers with no id, MaterialX with ours, never with the page's own */
   self.postMessage = function (message) {
-    if (settingUp && message && message.type === READY) {
+    if (settingUp && message && message.type === READY && (message.id === undefined || message.id === OWN_SETUP)) {
       var done = settingUp
       settingUp = null
       return done()
@@ -212,7 +230,7 @@ if (typeof importScripts === "function") {
         docs = [].concat.apply([], head.shards.map(function (s) { return loaded[s.name] || [] }))
         return new Promise(function (resolve) {
           settingUp = resolve
-          tell({ type: SETUP, data: Object.assign({}, setup, { docs: docs }) })
+          tell({ id: OWN_SETUP, type: SETUP, data: Object.assign({}, setup, { docs: docs }) })
         })
       })
     })
@@ -228,9 +246,9 @@ if (typeof importScripts === "function") {
       })
     }
     if (message && message.type === QUERY) {
-      var query = message.data
+      var query = queryOf(message)
       queue = queue.then(function () { return head && prepare(query) }).catch(function (error) { console.warn(error) }).then(function () {
-        tell({ type: QUERY, data: rewrite(query) })
+        tell(withQuery(message, rewrite(query)))
       })
       return
     }
