@@ -1,5 +1,5 @@
 """The site works under its own Content-Security-Policy: pages, charts, the language switcher and search, in
-Chromium, with no policy violation."""
+Chromium, with no policy violation, on the build of each engine."""
 
 from __future__ import annotations
 
@@ -11,10 +11,10 @@ from itasite.build.csp import content_security_policy
 
 
 @pytest.fixture(scope="module")
-def strict_site(seed_site):
-    """The seed site served with its own policy."""
-    policy = content_security_policy(seed_site)
-    with serving_with_policy(seed_site, policy) as url:
+def strict_site(engine_site):
+    """The seed site served with its own policy, as each engine builds it (MkDocs + Material, the forks)."""
+    policy = content_security_policy(engine_site)
+    with serving_with_policy(engine_site, policy) as url:
         yield url, policy
 
 

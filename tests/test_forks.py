@@ -11,6 +11,7 @@ page budgets, accessibility, the Content-Security-Policy.
 
 from __future__ import annotations
 
+import datetime as dt
 import difflib
 import json
 import re
@@ -26,7 +27,9 @@ from support.build import FORKS_INSTALLED, PROJECT, build_site
 from support.data import tree_digest
 from support.http import serving
 from support.partials import MATERIAL_SEARCH, ours_from
+from support.recall import ENGLISH_QUERIES, THAI_QUERIES
 
+from itasite.build.engine import ENGINES
 from itasite.build.forks import FORKS_VENV, PREFIX, forks_config_text
 
 pytestmark = pytest.mark.build
@@ -38,8 +41,10 @@ UNSEEN = {"script", "style", "template"}
 COMMIT = re.compile(r"^[0-9a-f]{7,40}$")
 HASHED = re.compile(r"\.[0-9a-f]{8}\.min\.")  # the content hash in the name of a theme's script or stylesheet
 MATERIALX_TEMPLATES = "lib/python3*/site-packages/material/templates"  # in .venv-forks, beside ProperDocs
-# Searches typed into both builds: a Thai word, a Thai compound typed without spaces, English words
-QUERIES = {"th": ["จริยธรรม", "ผลประโยชน์ทับซ้อน", "ร้องเรียนร้องทุกข์"], "en": ["complaints", "internal audit"]}
+# A month before Material for MkDocs stops getting fixes (5 May 2027): the day the default must be the forks
+MOVE_BY = dt.date(2027, 4, 5)
+# Searches typed into both builds: every query of the recall tests (tests/test_search_browser.py)
+QUERIES = {"th": [query for query, _ in THAI_QUERIES], "en": [query for query, _ in ENGLISH_QUERIES]}
 # What still differs between the two builds of the same data, and why: none of it is text a reader sees
 DIFFERENCES = {
     "files": (
@@ -147,6 +152,17 @@ def read_config_yaml(path: Path) -> dict:
 def files(site: Path) -> set[str]:
     """Every file of a build, the content hash in a theme asset's name taken out."""
     return {HASHED.sub(".<hash>.min.", path.relative_to(site).as_posix()) for path in site.rglob("*") if path.is_file()}
+
+
+def test_the_default_engine_is_maintained():
+    """The test that says when to move (maintainers/engine-decision.md): from MOVE_BY on, a month before
+    Material's last fix, the default engine must be the forks. Until then it passes and says how long is left."""
+    left = (MOVE_BY - dt.date.today()).days
+    print(f"\ndefault engine {ENGINES[0]}; {left} days until {MOVE_BY}, when the default must be forks")
+    assert ENGINES[0] == "forks" or left > 0, (
+        "Material for MkDocs gets no fixes after 5 May 2027: make `forks` the default engine "
+        "(ENGINES in hooks/itasite/build/engine.py), as maintainers/engine-decision.md decided"
+    )
 
 
 def test_the_forks_config_is_the_projects_own_with_two_settings_moved():
@@ -264,8 +280,8 @@ def searches(browser, site: Path, lang: str) -> dict[str, list[str]]:
 
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_search_finds_the_same_pages(browser, seed_site: Path, fork_site: Path, lang: str) -> None:
-    """In Chromium, the search field of the MaterialX build lists the same pages for Thai and English queries,
-    in the same order."""
+    """In Chromium, the search field of the MaterialX build lists the same pages for every Thai and English
+    query of the recall tests, in the same order."""
     expected = searches(browser, seed_site, lang)
     assert all(expected.values()), f"the Material build finds nothing for some query: {expected}"
     assert searches(browser, fork_site, lang) == expected

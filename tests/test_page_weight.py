@@ -2,7 +2,7 @@
 stays within 300 KB, and within 350 KB once the reader opens search on it and types a first query (which then
 downloads the search worker, the list of the index's shards and the shards the query needs), 400 KB for a
 site of ten synthetic years; and nothing is requested from another site. The index waits until search is
-opened, and the shards until a query needs them."""
+opened, and the shards until a query needs them. The seed site's budgets hold on each engine's build."""
 
 from __future__ import annotations
 
@@ -139,11 +139,11 @@ def page_paths(site, lang: str) -> list[str]:
 
 @pytest.mark.parametrize("share", range(SHARES))
 @pytest.mark.parametrize("lang", ["th", "en"])
-def test_first_visit_of_every_page_fits_the_budget(browser, served_site, seed_site, lang, share):
+def test_first_visit_of_every_page_fits_the_budget(browser, served_engine_site, engine_site, lang, share):
     # OIT items: the first and last (tests/test_disclosure_browser.py weighs seven of an agency with files)
-    pages = without_most_oit_items(page_paths(seed_site, lang))
+    pages = without_most_oit_items(page_paths(engine_site, lang))
     assert "changes" in pages  # the page of the data's changes too
-    weigh_pages(browser, served_site, seed_site, lang, pages[share::SHARES], "seed")
+    weigh_pages(browser, served_engine_site, engine_site, lang, pages[share::SHARES], "seed")
 
 
 @pytest.mark.parametrize("share", range(SHARES))
@@ -169,8 +169,8 @@ def weigh_query(browser, served: str, kind: str, path: str, query: str) -> None:
 
 
 @pytest.mark.parametrize("query", ["ผลประโยชน์ทับซ้อน", "ผ่านดีเยี่ยม"])
-def test_a_first_query_loads_only_what_it_needs(browser, served_site, query):
-    weigh_query(browser, served_site, "seed", "measures/2568/01-service-standards/", query)
+def test_a_first_query_loads_only_what_it_needs(browser, served_engine_site, query):
+    weigh_query(browser, served_engine_site, "seed", "measures/2568/01-service-standards/", query)
 
 
 @pytest.mark.parametrize("query", ["ผลประโยชน์ทับซ้อน", "การจัดซื้อจัดจ้าง"])
@@ -178,10 +178,10 @@ def test_a_first_query_of_ten_years_loads_only_what_it_needs(browser, served_syn
     weigh_query(browser, served_synthetic_site, "synthetic", "measures/2572/01-service-standards/", query)
 
 
-def test_a_search_link_opens_with_its_results(browser, served_site):
+def test_a_search_link_opens_with_its_results(browser, served_engine_site):
     """`?q=` links (which Material's share button makes) load the index at once and show the results."""
     page = browser.new_page(viewport={"width": 390, "height": 844})
-    page.goto(f"{served_site}/th/measures/?q=ผลประโยชน์ทับซ้อน")
+    page.goto(f"{served_engine_site}/th/measures/?q=ผลประโยชน์ทับซ้อน")
     page.wait_for_selector("li.md-search-result__item", timeout=10_000)
     paths = page.locator("li.md-search-result__item > a.md-search-result__link").evaluate_all(
         "links => links.map(link => new URL(link.href).pathname)"

@@ -1,79 +1,15 @@
 """The real search box in headless Chromium: Thai words, compounds, several words and prefixes find
 their page among the first five results; English finds plurals and singulars; highlights keep Thai
-character clusters whole. Recall is printed; it must be at least 95% in each language."""
+character clusters whole. Recall is printed; it must be at least 95% in each language. The seed site's tests
+run on each engine's build (`served_engine_site`: MkDocs + Material, ProperDocs + MaterialX)."""
 
 from __future__ import annotations
 
 import pytest
 import yaml
 from support.browser import search
+from support.recall import ENGLISH_QUERIES, THAI_QUERIES, M
 
-M = "measures/2568/"
-THAI_QUERIES = [  # (query, the page that must be among the first five results)
-    ("ผังขั้นตอน", M + "01-service-standards/"),
-    ("จุดบริการ", M + "01-service-standards/"),
-    ("คู่มือการให้บริการ", M + "01-service-standards/"),
-    ("ประมวลจริยธรรม", M + "02-ethics-code/"),
-    ("จริยธรรม", M + "02-ethics-code/"),
-    ("ประมวลจริย", M + "02-ethics-code/"),
-    ("จัดซื้อจัดจ้าง", M + "03-budget-transparency/"),
-    ("การจัดซื้อจัดจ้าง", M + "03-budget-transparency/"),
-    ("รายไตรมาส", M + "03-budget-transparency/"),
-    ("ผู้ชนะการเสนอราคา", M + "03-budget-transparency/"),
-    ("ทรัพยากรบุคคล", M + "04-personnel-transparency/"),
-    ("สามัคคี", M + "04-personnel-transparency/"),
-    ("เลื่อนขั้นเงินเดือน", M + "04-personnel-transparency/"),
-    ("การยืมพัสดุ", M + "05-government-property/"),
-    ("สมุดคุมการใช้รถยนต์", M + "05-government-property/"),
-    ("ผลประโยชน์ทับซ้อน", M + "06-conflict-of-interest/"),
-    ("ทับซ้อน", M + "06-conflict-of-interest/"),
-    ("ผลประโยช", M + "06-conflict-of-interest/"),
-    ("แผนป้องกันการทุจริต", M + "07-anti-corruption-action-plan/"),
-    ("คณะทำงาน", M + "07-anti-corruption-action-plan/"),
-    ("ละเมิด", M + "07-anti-corruption-action-plan/"),
-    ("การควบคุมภายใน", M + "08-internal-audit/"),
-    ("ข้อสังเกต", M + "08-internal-audit/"),
-    ("ระบบการจองห้องประชุม", M + "09-online-services/"),
-    ("สองทาง", M + "09-online-services/"),
-    ("เสียงตามสาย", M + "10-contact-channels/"),
-    ("แผ่นพับ ป้ายประชาสัมพันธ์", M + "10-contact-channels/"),
-    ("ความพึงพอใจ", M + "11-satisfaction-survey/"),
-    ("ร้องเรียนร้องทุกข์", M + "11-satisfaction-survey/"),
-    ("ร้องเรีย", M + "11-satisfaction-survey/"),
-    ("กล่องรับฟังความคิดเห็น", M + "11-satisfaction-survey/"),
-    ("ข้อมูลเชิงสถิติ", M + "11-satisfaction-survey/"),
-    ("เผยแพร่ข้อมูลต่อสาธารณะ", M + "12-website-disclosure/"),
-    ("สืบค้น", M + "12-website-disclosure/"),
-    ("ของขวัญ ของกำนัล", M + "13-no-gift-policy/"),
-    ("วันเทศบาล", M + "13-no-gift-policy/"),
-    ("งดรับ", M + "13-no-gift-policy/"),
-    ("ความเสี่ยงการทุจริต", M + "14-corruption-risk-plan/"),
-    ("จัดลำดับ", M + "14-corruption-risk-plan/"),
-    ("คอร์ปชั่น", M + "15-integrity-transparency/"),
-    ("ภาพลักษณ์", M + "15-integrity-transparency/"),
-    ("ผ่านดีเยี่ยม", "results/2568/"),
-    ("ประสิทธิภาพการสื่อสาร", "results/2568/"),
-    ("ต้องปรับปรุงโดยด่วน", "methodology/"),
-    ("นักวิชาการตรวจสอบภายใน", "about/"),
-    ("บันทึกข้อความ", "about/"),
-]
-ENGLISH_QUERIES = [
-    ("complaints", M + "11-satisfaction-survey/"),
-    ("complaint", M + "11-satisfaction-survey/"),
-    ("procurement", M + "03-budget-transparency/"),
-    ("satisfaction survey", M + "11-satisfaction-survey/"),
-    ("internal audit", M + "08-internal-audit/"),
-    ("E-Service", M + "09-online-services/"),
-    ("leaflet", M + "10-contact-channels/"),
-    ("bribes", M + "14-corruption-risk-plan/"),
-    ("government property", M + "05-government-property/"),
-    ("conflict of interest", M + "06-conflict-of-interest/"),
-    ("gifts", M + "13-no-gift-policy/"),
-    ("meeting rooms", M + "09-online-services/"),
-    ("quarterly", M + "03-budget-transparency/"),
-    ("Excellent", "results/2568/"),
-    ("Communication Efficiency", "results/2567-2568/"),  # the indicator in both years, beside its change
-]
 MIN_RECALL = 0.95
 # Characters that belong to the letter before them: a highlight must never start with one or end before one
 CLUSTER_TAIL = "\u0e30\u0e31\u0e32\u0e33\u0e45" + "".join(map(chr, [*range(0x0E34, 0x0E3B), *range(0x0E47, 0x0E4F)]))
@@ -94,21 +30,21 @@ def recall(browser, served_site: str, lang: str, queries: list[tuple[str, str]])
 
 
 @pytest.mark.parametrize(("lang", "queries"), [("th", THAI_QUERIES), ("en", ENGLISH_QUERIES)])
-def test_search_recall(browser, served_site, lang, queries):
+def test_search_recall(browser, served_engine_site, lang, queries):
     assert len(queries) >= (40 if lang == "th" else 15)
     covered = {expected for _, expected in queries if expected.startswith(M)}
     if lang == "th":
         assert len(covered) == 15, "every measure is searched for"
-    score, misses = recall(browser, served_site, lang, queries)
+    score, misses = recall(browser, served_engine_site, lang, queries)
     print(f"\n{lang} search recall: {len(queries) - len(misses)}/{len(queries)} = {score:.1%}")
     for query, expected, found in misses:
         print(f"  missed {query!r}: expected {expected}, got {found}")
     assert score >= MIN_RECALL
 
 
-def test_highlights_keep_thai_clusters_whole(browser, served_site):
+def test_highlights_keep_thai_clusters_whole(browser, served_engine_site):
     page = browser.new_page(viewport={"width": 1280, "height": 900})
-    page.goto(f"{served_site}/th/")
+    page.goto(f"{served_engine_site}/th/")
     for query in ("ร้องเรีย", "จัดซื้อจัดจ้าง", "ความพึงพอใจ", "ประมวลจริย"):
         search(page, query)
         marks = page.locator(".md-search-result mark").evaluate_all(
@@ -126,9 +62,9 @@ def test_highlights_keep_thai_clusters_whole(browser, served_site):
     page.close()
 
 
-def test_results_show_thai_titles(browser, served_site):
+def test_results_show_thai_titles(browser, served_engine_site):
     page = browser.new_page(viewport={"width": 1280, "height": 900})
-    page.goto(f"{served_site}/th/")
+    page.goto(f"{served_engine_site}/th/")
     search(page, "ผลประโยชน์ทับซ้อน")
     titles = page.locator("li.md-search-result__item h1").all_inner_texts()
     assert "6. มาตรการป้องกันผลประโยชน์ทับซ้อน" in [title.replace("\u200b", "") for title in titles]
