@@ -114,9 +114,13 @@ WORKERS ?= $(shell $(PYTHON) -c "import os; print((os.cpu_count() or 1) + 1)")
 PARALLEL ?= -n $(WORKERS) --dist loadgroup
 FAST_PARALLEL ?= -n auto  # the fast tier waits on nothing: one worker per core
 
-## test: lint, then the whole test suite (real builds included)
-test: $(VENV)/.test $(FORKS)/.installed $(CHROMIUM) $(NGINX) $(APACHE) node_modules/.installed lint
-	CHROMIUM=$(CHROMIUM) $(BIN)/pytest $(PARALLEL)
+# Which engines' builds `make test` tests: both by default; the CI matrix runs one job each (TEST_ENGINES=material:
+# every test but the forks' builds; TEST_ENGINES=forks: only the tests of the forks' builds)
+TEST_ENGINES ?= material forks
+
+## test: lint, then the whole test suite (real builds included, with both engines)
+test: $(VENV)/.test $(if $(filter forks,$(TEST_ENGINES)),$(FORKS)/.installed) $(CHROMIUM) $(NGINX) $(APACHE) node_modules/.installed lint
+	CHROMIUM=$(CHROMIUM) ITA_TEST_ENGINES="$(TEST_ENGINES)" $(BIN)/pytest $(PARALLEL)
 
 .PHONY: test-fast goldens
 ## test-fast: the tests that need neither a MkDocs build nor Chromium (no lint; seconds, not minutes)

@@ -52,6 +52,7 @@ CHROMIUM_FLAGS = [
 BUILDS = re.compile(
     r"""\bbuil(?:d_site|t_once)\(|["']-m["'],\s*["']mkdocs["']|\[\s*["'](?:mkdocs|properdocs|make)["']"""
 )
+SELECTED_ENGINES = "ITA_TEST_ENGINES"  # which engines' builds a run tests (the CI matrix sets it)
 BUILD_PROGRAMS = {"mkdocs", "properdocs", "make"}  # what a test not marked `build` may not start
 _running: pytest.Item | None = None  # the test being set up, run or torn down
 
@@ -78,7 +79,7 @@ def _building_fixtures(item: pytest.Item) -> list:
 
 
 @pytest.hookimpl(tryfirst=True)  # before `-m` selects by these marks
-def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
     """Mark `build` and `browser` tests from their fixtures; stop if a test builds by itself unmarked.
 
     The tests of a module whose module-scoped fixture builds a site go to one pytest-xdist worker (an
@@ -100,6 +101,40 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
         raise pytest.UsageError(
             "these tests run a build but are not marked @pytest.mark.build:\n" + "\n".join(unmarked)
         )
+    _select_engines(config, items)
+
+
+def _engines_of(item: pytest.Item) -> set[str]:
+    """The engines whose build a test reads: its `engine` parameter, the forks for tests/test_forks.py and
+    `fork_site` (which compare with the Material build too), none for a test of no particular engine."""
+    callspec = getattr(item, "callspec", None)
+    if callspec is not None and "engine" in callspec.params:
+        return {callspec.params["engine"]}
+    if "fork_site" in item.fixturenames or item.nodeid.startswith("tests/test_forks.py"):
+        return {"forks"}
+    return set()
+
+
+def _select_engines(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """ITA_TEST_ENGINES (space-separated; default both) chooses the engines tested, as the CI matrix does:
+    `material` runs every test but the forks' builds; `forks` runs only the tests of the forks' builds."""
+    chosen = set(os.environ.get(SELECTED_ENGINES, " ".join(ENGINES)).split())
+    unknown = chosen - set(ENGINES)
+    if unknown:
+        raise pytest.UsageError(f"{SELECTED_ENGINES}: unknown engines {sorted(unknown)}; choose from {ENGINES}")
+    if chosen == set(ENGINES):
+        return
+    engine_free = ENGINES[0] in chosen  # the tests of no engine run with the default one
+
+    def kept(item: pytest.Item) -> bool:
+        """Whether the chosen engines cover what this test builds with."""
+        engines = _engines_of(item)
+        return engines <= chosen and bool(engines or engine_free)
+
+    deselected = [item for item in items if not kept(item)]
+    if deselected:
+        config.hook.pytest_deselected(items=deselected)
+        items[:] = [item for item in items if kept(item)]
 
 
 @pytest.hookimpl(wrapper=True)

@@ -42,6 +42,9 @@ def test_workflow_tests_everything_and_deploys_main_to_pages():
     assert workflow["permissions"] == {"contents": "read"}
     jobs = workflow["jobs"]
     assert any("make test" in step.get("run", "") for step in jobs["test"]["steps"])
+    assert jobs["test"]["strategy"]["matrix"]["engine"] == ["material", "forks"]  # both engines' tests
+    runs = " ".join(step.get("run", "") for step in jobs["test"]["steps"])
+    assert 'TEST_ENGINES="${{ matrix.engine }}"' in runs and 'ENGINE="${{ matrix.engine }}"' in runs
     assert "refs/heads/main" in jobs["build"]["if"]
     uses = [step.get("uses", "") for job in jobs.values() for step in job["steps"]]
     for action in ("actions/configure-pages@", "actions/upload-pages-artifact@", "actions/deploy-pages@"):
