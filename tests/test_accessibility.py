@@ -29,22 +29,23 @@ def pages(site, lang: str) -> list[str]:
 
 @pytest.mark.parametrize("lang", ["th", "en"])
 @pytest.mark.parametrize("view", VIEWS)
-def test_no_serious_violations(browser, served_site, subpath_site, seed_site, view, lang):
+def test_no_serious_violations(browser, served_engine_site, subpath_engine_site, engine_site, engine, view, lang):
+    """Each engine's build (MkDocs + Material, ProperDocs + MaterialX), every page."""
     assert AXE.is_file(), "axe-core is missing: `make test` installs it with npm"
     viewport, scheme = VIEWS[view]
     context = browser.new_context(viewport=viewport, color_scheme=scheme)
     context.add_init_script(path=str(AXE))  # in every page as it opens, before the page's own scripts
     page = context.new_page()  # one tab goes from page to page: each address is a new document
     problems, checked = [], 0
-    assert f"{lang}/changes/" in pages(seed_site, lang)  # the page of the data's changes too
-    for path in pages(seed_site, lang):
+    assert f"{lang}/changes/" in pages(engine_site, lang)  # the page of the data's changes too
+    for path in pages(engine_site, lang):
         # 404 pages link from the site's root path, so they are opened where that path is served
-        url = f"{subpath_site}/ita/{path}" if path.endswith("404.html") else f"{served_site}/{path}"
+        url = f"{subpath_engine_site}/ita/{path}" if path.endswith("404.html") else f"{served_engine_site}/{path}"
         page.goto(url, wait_until="load")
         problems += serious_problems(page, f"{path} [{view}]")
         checked += 1
     context.close()
-    print(f"\naxe {lang} {view}: {checked} pages, {len(problems)} serious or critical problems")
+    print(f"\naxe {engine} {lang} {view}: {checked} pages, {len(problems)} serious or critical problems")
     assert not problems, "\n".join(problems[:40])
 
 
