@@ -61,6 +61,14 @@ DIFFERENCES = {
         "magnifier; `data-md-scrollfix` is gone; the page's `__config` holds MaterialX's search settings "
         "(`provider: lunr`, the worker's and the index's addresses) where Material has its worker's address."
     ),
+    "table rows": (
+        "MaterialX shades every other table row (`--md-typeset-table-row-color`), which took links in those "
+        "rows below 4.5:1 in the dark scheme: ita.css sets it transparent, so both draw tables as Material does."
+    ),
+    "search order": (
+        "The first ten results of every recall query are the same pages in the same order; further down (the "
+        "results shown only as the list is scrolled) pages of equal score may come in another order."
+    ),
     "search worker": (
         "Material 9.x and MaterialX speak different worker protocols (a query as `{type: 2, data: <query>}` "
         "answered without an id; `{id, type: 2, data: {query}}` answered with that id): "
