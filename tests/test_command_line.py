@@ -81,7 +81,7 @@ def test_the_workflows_check_the_data_first_with_annotations():
     site = yaml.safe_load((WORKFLOWS / "site.yml").read_text(encoding="utf-8"))
     steps = [step.get("run", "") for step in site["jobs"]["test"]["steps"]]
     check = steps.index('make check CHECK_OPTIONS="--format github"')
-    assert check < steps.index('make test CHROMIUM="$CHROMIUM"')
+    assert check < steps.index('make test CHROMIUM="$CHROMIUM" TEST_ENGINES="${{ matrix.engine }}"')
     assert site["jobs"]["build"]["needs"] == "test"  # nothing is published before the data passes
     data = yaml.safe_load((WORKFLOWS / "data.yml").read_text(encoding="utf-8"))
     assert 'make check CHECK_OPTIONS="--format github"' in [step.get("run") for step in data["jobs"]["check"]["steps"]]
