@@ -3,7 +3,7 @@ maintained forks ProperDocs + MaterialX (`fork_site`: `python -m itasite build -
 requirements-forks.txt). The same pages, the same text, the same search index, the same search results, from
 the same files: one set of overrides, one search worker, and a config for the forks written from the
 project's own (hooks/itasite/build/forks.py). What still differs between the two builds is in DIFFERENCES,
-each with why; maintainers/engine-decision.md says which engine to move to, and when.
+each with why; maintainers/engine.md says which engine to move to, and when.
 
 Other modules run their tests on both engines through the `engine` fixtures (conftest.py): search recall,
 page budgets, accessibility, the Content-Security-Policy.
@@ -166,13 +166,13 @@ def files(site: Path) -> set[str]:
 
 
 def test_the_default_engine_is_maintained():
-    """The test that says when to move (maintainers/engine-decision.md): from MOVE_BY on, a month before
+    """The test that says when to move (maintainers/engine.md): from MOVE_BY on, a month before
     Material's last fix, the default engine must be the forks. Until then it passes and says how long is left."""
     left = (MOVE_BY - dt.date.today()).days
     print(f"\ndefault engine {ENGINES[0]}; {left} days until {MOVE_BY}, when the default must be forks")
     assert ENGINES[0] == "forks" or left > 0, (
         "Material for MkDocs gets no fixes after 5 May 2027: make `forks` the default engine "
-        "(ENGINES in hooks/itasite/build/engine.py), as maintainers/engine-decision.md decided"
+        "(ENGINES in hooks/itasite/build/engine.py), as maintainers/engine.md decided"
     )
 
 

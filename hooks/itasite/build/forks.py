@@ -1,6 +1,6 @@
 """The second engine, `forks`: ProperDocs (of MkDocs 1.6.1) and MaterialX (of Material 9.7.1), in .venv-forks.
 
-Material for MkDocs gets fixes until 5 May 2027 and MkDocs 1.x none at all (maintainers/engine-decision.md);
+Material for MkDocs gets fixes until 5 May 2027 and MkDocs 1.x none at all (maintainers/engine.md);
 the forks run the same hooks and overrides. They read the project's own configs but for two settings:
 MaterialX's theme is named `materialx`, and its search plugin (`materialx/search`, Pagefind unless told)
 takes Lunr's options under `lunr:` with `provider: lunr`. So each language's config for the forks is
