@@ -33,6 +33,7 @@ from itasite.scoring import ScoredDataset
 from itasite.search.index import prepare_search
 from itasite.site.changes import Feed, build_feed
 from itasite.site.editlinks import edit_urls, repository_address
+from itasite.site.explain import publisher_line
 from itasite.site.locale import Locale, load_locale
 from itasite.site.opendata import EMPTY_SITEMAP
 from itasite.site.plan import SitePlan
@@ -110,6 +111,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     repository = repository_address(config.extra.get("data_repository"), scored.dataset.agency.repository)
     config.extra["origin"] = _origin(repository, scored, locale, origin)
     config.extra["edit_title"] = locale.t("edit_data")
+    config.extra["not_found"] = {"title": locale.t("not_found_title"), "home": locale.t("not_found_home")}
     config.extra["alternate"] = [
         {"name": load_locale(other).t("language_name"), "link": f"../{other}/", "lang": other}
         for other in config.extra["languages"]
@@ -167,6 +169,8 @@ def _origin(repository: str | None, scored: ScoredDataset, locale: Locale, origi
         "changed_text": locale.t("footer_changed"),
         "agency": locale.text(agency.name),
         "website": agency.website,
+        "website_label": locale.t("homepage_label", agency=locale.text(agency.name)),
+        "publisher": publisher_line(agency, locale),
     }
 
 

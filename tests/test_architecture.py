@@ -19,7 +19,7 @@ STAGES = ["numbers", "build", "search", "data", "scoring", "stated", "site", "pi
 MAX_LINES = 300
 # What Material reads from a custom_dir; anything else there would be copied into the site as a file.
 THEME_OVERRIDES = re.compile(
-    r"^(main\.html|print\.html|sitemap\.xml|partials/[\w-]+\.html|assets/stylesheets/[\w-]+\.css)$"
+    r"^(main\.html|print\.html|404\.html|sitemap\.xml|partials/[\w-]+\.html|assets/stylesheets/[\w-]+\.css)$"
 )
 UNRENDERED = re.compile(r"\{%-?\s|\{\{-?\s|\{#-?\s|\{##")
 

@@ -115,7 +115,7 @@ def test_a_citation_in_its_three_forms(case):
     cited = citation(load_locale("th"), "เทศบาล", title, year, "https://example.org/th/x/", "x/", changed)
     assert cited.text.startswith(text) and cited.text.endswith(
         "https://example.org/th/x/ ("
-        + (f"ข้อมูลเปลี่ยนล่าสุด {changed.day} ธันวาคม 2569)" if changed else "ไม่มีประวัติการเปลี่ยนแปลงข้อมูล)")
+        + (f"ปรับปรุงข้อมูลล่าสุดเมื่อ {changed.day} ธันวาคม 2569)" if changed else "ไม่มีประวัติการเปลี่ยนแปลงข้อมูล)")
     )
     assert bibtex in cited.bibtex and cited.bibtex.startswith("@misc{ita-x,\n  author = {{เทศบาล}},")
     assert cited.ris.splitlines()[0] == "TY  - DATA" and cited.ris.endswith("ER  - ")

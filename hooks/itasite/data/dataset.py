@@ -15,7 +15,7 @@ from pydantic import BaseModel, ValidationError
 
 from . import checks
 from .disclosure import Register
-from .disclosure_checks import check_disclosure
+from .disclosure_checks import check_disclosure, check_originals
 from .examples import example_problems
 from .framework import IndicatorSet, IndicatorsFile, set_for
 from .lookup_checks import duplicates
@@ -170,7 +170,7 @@ def read_data(root: Path, project: Path | None = None) -> DataFiles:
     registers = reader.read_folder(DISCLOSURE_FOLDER, YEAR_FILE, Register)
     lookups = Lookups(*shared)  # type: ignore[arg-type]  # each file was validated with the model of its field
     problems = reader.problems + checks.check_all(lookups, results, reports, measures)
-    problems += check_disclosure(root, oit, registers)
+    problems += check_disclosure(root, oit, registers) + check_originals(root, reports)
     if national and national.complete:
         problems += duplicates(national, national.record.years, "year", "years")
     return DataFiles(root, lookups, results, reports, measures, problems, national, oit, registers)

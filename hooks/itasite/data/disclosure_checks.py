@@ -24,6 +24,7 @@ from .lookup_checks import duplicates
 from .messages import Bilingual
 from .oit import Confidence, Covers, OitFile, OitList, list_for
 from .problems import Problem
+from .report import Report
 from .sources import Loaded
 
 WEB_SCHEMES = ("http://", "https://")  # a document is read in a browser: no mailto: or tel: here
@@ -122,7 +123,7 @@ def check_register(loaded: Loaded[Register], periods: list[OitList], root: Path)
     return problems
 
 
-def file_problems(loaded: Loaded[Register], where: tuple[str | int, ...], root: Path, name: str) -> list[Problem]:
+def file_problems(loaded: Loaded[BaseModel], where: tuple[str | int, ...], root: Path, name: str) -> list[Problem]:
     """A file kept in the repository exists under disclosure/files/ itself (not through a link), is small enough,
     and is of a type a browser shows rather than runs. The file name's pattern (disclosure.FILE_PATTERN) has no
     `..` and no leading `/`, so with no link on the way the file cannot lie outside the folder."""
@@ -142,6 +143,20 @@ def file_problems(loaded: Loaded[Register], where: tuple[str | int, ...], root: 
     if suffix == ".svg" and SVG_SCRIPT.search(path.read_bytes()):
         return [loaded.problem(where, "register_file_script", file=name)]
     return []
+
+
+def check_originals(root: Path, reports: list[Loaded[Report]]) -> list[Problem]:
+    """Each report's original (original:), where given: a web address a reader can open, and a file kept under
+    disclosure/files/ that the site may publish, by the same rules as the OIT evidence."""
+    problems: list[Problem] = []
+    for loaded in reports:
+        original = known(loaded.record, "original")
+        url, name = known(original, "url"), known(original, "file")
+        if isinstance(url, str) and not url.lower().startswith(WEB_SCHEMES):
+            problems.append(loaded.problem(("original", "url"), "original_url_scheme", url=url))
+        if isinstance(name, str):
+            problems += file_problems(loaded, ("original", "file"), root, name)
+    return problems
 
 
 def total_problems(registers: list[Loaded[Register]], root: Path) -> list[Problem]:

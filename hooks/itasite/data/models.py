@@ -150,15 +150,26 @@ class Level(Strict):
     min_each_tool: Score | None = None
 
 
+class Cited(Text):
+    """A document cited for a rule, in both languages, with its address where it has one."""
+
+    url: Url | None = None
+
+
 class Scheme(Strict):
-    """How the total and the level are worked out, for a range of fiscal years."""
+    """How the total and the level are worked out, for a range of fiscal years: where the rules were taken
+    from (`source`), what of them is still unchecked (`unverified`) and, once someone has read it, the NACC's
+    manual that lays them down (`manual`). Until a manual is cited, the pages say the reasons for a level
+    follow the rules as this site summarises them."""
 
     id: Slug
     first_year: BEYear
     last_year: BEYear | None = None
     weights: dict[Tool, Weight]
     levels: list[Level] = Field(min_length=1)
-    source: Text | None = None
+    source: Cited | None = None  # what the rules were actually taken from
+    unverified: Text | None = None  # what of the rules no official document has confirmed yet
+    manual: Cited | None = None  # the NACC's own manual, with its page: the rules are then the NACC's
 
     @model_validator(mode="after")
     def _check(self) -> Scheme:
@@ -232,6 +243,10 @@ class Agency(Strict):
     colors: Colors | None = None
     # the data's licence, an id of licences.yml beside models.py (CC-BY-4.0...); left out: "not stated"
     licence: Annotated[str, Field(max_length=40)] | None = None
+    # who publishes this site, when it is not the agency itself (every page's footer says so); left out: the agency
+    publisher: Text | None = None
+    # the agency's own result on the NACC's ITAS; left out: the pages give ITAS's public address and what to look for
+    itas_url: Url | None = None
 
 
 class Stated(Strict):

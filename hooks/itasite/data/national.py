@@ -15,11 +15,15 @@ from .models import BEYear, Number, Score, Strict, Text, Tool, Url
 
 
 class Source(Strict):
-    """Where a figure comes from, so a reader can check it: a title, an address and the date it was published."""
+    """Where a figure comes from, so a reader can check it: a title, an address and the date it was published,
+    and, for a press report, the outlet and whom it quotes, which the pages cite it by (a headline can name
+    another agency's score)."""
 
     title: Text
     url: Url
     published: dt.date | None = None
+    outlet: Text | None = None  # the newspaper or site that published it
+    quoting: Text | None = None  # whom it quotes for the figures (an NACC commissioner…)
 
 
 class NationalYear(Strict):

@@ -148,6 +148,13 @@ def kept_file_sources(dataset: Dataset, files: list[KeptFile]) -> list[tuple[str
     return [(disclosure_file(f.name), dataset.root / FILES_FOLDER / f.name) for f in files]
 
 
+def originals(dataset: Dataset) -> list[tuple[str, Path]]:
+    """The reports' originals kept in the data (original: file:), published beside the OIT evidence so every
+    page can link the report the site was made from."""
+    names = sorted({r.original.file for r in dataset.reports.values() if r.original and r.original.file})
+    return [(disclosure_file(name), dataset.root / FILES_FOLDER / name) for name in names]
+
+
 def registers_of(dataset: Dataset) -> dict[int, YearRegister]:
     """The years' registers the pages show (none without data/oit.yml and a register)."""
     return year_registers(dataset)

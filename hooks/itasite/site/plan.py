@@ -214,7 +214,8 @@ def plan_site(
     views = change_views(history, refs, locale)
     pages.append(PageSpec(CHANGES, "changes.md.j2", {**shared, "changes": views}, None, locale.t("nav_changes")))
     pages = [dated(page, history) for page in pages]
-    return SitePlan(pages, nav, downloads, views, tuple(oit.kept_file_sources(dataset, kept)))
+    published = dict(oit.kept_file_sources(dataset, kept) + oit.originals(dataset))  # a file both name: once
+    return SitePlan(pages, nav, downloads, views, tuple(published.items()))
 
 
 def dated(page: PageSpec, history: History) -> PageSpec:
