@@ -71,7 +71,9 @@ def test_an_indicator_page_lists_the_measures_that_name_it_as_the_sites_reading(
     links = parse(page(seed_site, lang, "indicators/6")).addresses
     assert "../../measures/2568/01-service-standards/" in links  # it names indicators 1, 6 and 8
     assert "../../measures/2568/02-ethics-code/" not in links  # 1 and 10
-    note = {"th": "ตามการอ่านรายงานของเว็บไซต์นี้", "en": "as this site reads the report"}[lang]
+    note = {"th": "การจัดกลุ่มของเว็บไซต์นี้", "en": "the site's grouping; the report does not link measures to indicators"}[
+        lang
+    ]
     assert note in text_of(page(seed_site, lang, "indicators/6"))
 
 

@@ -54,7 +54,7 @@ def test_a_year_given_twice_is_a_located_problem(data_copy):
 )
 def test_pages_place_the_total_beside_the_national_average(seed_site, lang, url, words):
     html = page(seed_site, lang, url).read_text(encoding="utf-8")
-    assert words in html and f'<a href="{SOURCE}">' in html
+    assert words in html and f'<a href="{SOURCE}" title="' in html
 
 
 def test_a_year_without_a_national_average_says_nothing_of_it(seed_site):

@@ -77,8 +77,8 @@ def test_pages_show_the_announced_total_and_the_computed_one_only_with_the_metho
     results = (announced_site / lang / "results/2568/index.html").read_text(encoding="utf-8")
     method = results.index('id="total"')
     assert COMPUTED not in results[:method] and COMPUTED in results[method : results.index('id="level"')]
-    label = "(ตามประกาศของ ป.ป.ช.)" if lang == "th" else "(as announced by the NACC)"
-    assert f'<strong>{ANNOUNCED}</strong> <span class="ita-source" data-search-exclude>{label}</span>' in results
+    label = "(ตัวเลขของ ป.ป.ช. ตามที่ระบุใน" if lang == "th" else "(the NACC&#39;s figure, as stated in "
+    assert f'<strong>{ANNOUNCED}</strong> <span class="ita-source" data-search-exclude>{label}' in results
 
 
 def test_downloads_name_both_figures(announced_site):
