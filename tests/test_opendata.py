@@ -140,11 +140,8 @@ def test_charts_agree_with_the_tables_beside_them(seed_site):
         ][:3]
         assert [values[0] for values in chart_values(results, f"chart-tools-{year}")] == averages
     overview = page(seed_site, "th", "results").read_text(encoding="utf-8")
-    totals = [
-        row[-1]
-        for row in table_rows(overview, "ผลการประเมิน ITA ทุกปี · คะแนนรวมตามประกาศของ ป.ป.ช. เมื่อรายงานระบุไว้")
-        if row
-    ]
+    caption = "ผลการประเมิน ITA ทุกปี · คะแนนรวมเป็นตัวเลขของ ป.ป.ช. ตามที่ระบุในรายงานของหน่วยงาน เมื่อรายงานระบุไว้"
+    totals = [row[-1] for row in table_rows(overview, caption) if row]
     assert [values[0] for values in chart_values(overview, "chart-totals")] == list(reversed(totals))
 
 
