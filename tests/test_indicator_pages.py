@@ -44,6 +44,7 @@ def test_every_indicator_and_tool_has_a_page_with_chart_table_csv_and_citation(s
     assert [row["year_be"] for row in rows] == ["2567", "2568"] and {row["series"] for row in rows} == {key.upper()}
     if key in EXPECTED:
         assert [(row["year_be"], row["value"], row["change"]) for row in rows] == EXPECTED[key]
+    assert [row["year_level_en"] for row in rows] == ["Good", "Excellent"]  # the level of the year, named so
     assert f"{SITE}{lang}/indicators/{key}/" in text_of(path)  # the citation gives the page's own address
     assert 'class="ita-cite__bibtex"' in html and "@misc{ita-indicators-" in html
 

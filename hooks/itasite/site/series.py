@@ -28,7 +28,8 @@ from .locale import LANGUAGES, Locale, load_locale
 from .opendata import Download
 from .routes import indicator_page, tool_page
 
-COLUMNS = ["year_be", "year_ce", "series", "name_th", "name_en", "value", "change", "level_th", "level_en"]
+COLUMNS = ["year_be", "year_ce", "series", "name_th", "name_en", "value", "change", "year_level_th", "year_level_en"]
+# year_level_*: the level the whole year got, not a level of the series's own indicator or tool
 
 
 @dataclass(frozen=True)
@@ -187,8 +188,8 @@ def series_csv(series: Series) -> bytes:
                 "name_en": series.name.en or "",
                 "value": f"{point.value:.2f}",
                 "change": "" if point.change is None else f"{point.change:+.2f}",
-                "level_th": level.th,
-                "level_en": level.en or "",
+                "year_level_th": level.th,
+                "year_level_en": level.en or "",
             }
         )
     return buffer.getvalue().encode("utf-8-sig")
