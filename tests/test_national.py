@@ -9,7 +9,7 @@ from decimal import Decimal
 import pytest
 from support.build import DATA, PROJECT
 from support.data import replace
-from support.site import page
+from support.site import page, text_of
 
 from itasite.data.dataset import load_dataset
 from itasite.data.problems import DataError
@@ -19,13 +19,17 @@ SOURCE = "https://www.matichon.co.th/politics/news_5328750"
 
 def test_the_national_file_is_read_with_its_sources():
     national = load_dataset(DATA, PROJECT).national
-    assert sorted(national) == [2565, 2567, 2568]
+    assert sorted(national) == [2564, 2565, 2566, 2567, 2568]
     assert (national[2568].average, national[2568].agencies, str(national[2568].source.url)) == (
         Decimal("93.82"),
         8317,
         SOURCE,
     )
-    assert national[2567].average is None  # only what a source gives
+    # how far each year can be trusted, as the reference gives it: the NACC's, press reports, worked out here
+    assert {year: str(entry.confidence) for year, entry in national.items()} == {
+        2564: "official", 2565: "press", 2566: "press", 2567: "derived", 2568: "official",
+    }  # fmt: skip
+    assert national[2567].note and "0.77" in national[2567].note.th  # a derived figure says how it was worked out
 
 
 def test_a_year_given_twice_is_a_located_problem(data_copy):
@@ -33,7 +37,7 @@ def test_a_year_given_twice_is_a_located_problem(data_copy):
     with pytest.raises(DataError) as caught:
         load_dataset(data_copy, data_copy.parent)
     assert [str(p) for p in caught.value.problems] == [
-        "data/national.yml:20:11: years[2].year: 2568 is given more than once (first on line 13)"
+        "data/national.yml:75:11: years[4].year: 2568 is given more than once (first on line 56)"
     ]
 
 
@@ -57,9 +61,22 @@ def test_pages_place_the_total_beside_the_national_average(seed_site, lang, url,
     assert words in html and f'<a href="{SOURCE}" title="' in html
 
 
-def test_a_year_without_a_national_average_says_nothing_of_it(seed_site):
-    html = page(seed_site, "en", "results/2567").read_text(encoding="utf-8")
-    assert "ita-national" not in html and "national average" not in html
+@pytest.mark.parametrize(
+    ("lang", "words"),
+    [
+        ("th", "ค่าเฉลี่ยนี้คำนวณโดยเว็บไซต์นี้ ไม่ใช่ตัวเลขที่สำนักงาน ป.ป.ช. ประกาศ ค่าเฉลี่ยปี 2568 (93.82) ลบ 0.77"),
+        ("en", "This average is worked out by this site; the NACC has not published it. The 2568 average (93.82) less"),
+    ],
+)
+def test_a_derived_national_average_says_so_beside_it(seed_site, lang, words):
+    text = text_of(page(seed_site, lang, "results/2567"))
+    assert "93.05" in text and words in text
+
+
+def test_a_derived_national_average_is_not_drawn_in_the_chart(seed_site):
+    html = page(seed_site, "en", "").read_text(encoding="utf-8")
+    chart = html[html.index('id="chart-totals"') : html.index("</figure>", html.index('id="chart-totals"'))]
+    assert "93.82" in chart and "93.05" not in chart  # a chart has no sentence beside it to say "derived"
 
 
 def test_the_totals_chart_marks_the_national_average_of_its_year(seed_site):

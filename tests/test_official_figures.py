@@ -99,7 +99,7 @@ def test_a_year_without_a_stated_total_shows_the_computed_one_as_such(tmp_path):
     assert build_site(out, AGENCY_B).returncode == 0
     home = (out / "en/index.html").read_text(encoding="utf-8")
     label = "(worked out from the indicator scores)"
-    assert f'<strong>{COMPUTED}</strong> <span class="ita-source" data-search-exclude>{label}</span>' in home
+    assert f'<strong>{COMPUTED}</strong> out of 100 <span class="ita-source" data-search-exclude>{label}</span>' in home
     rows = list(csv.DictReader(io.StringIO((out / "en/data/ita-totals.csv").read_text(encoding="utf-8-sig"))))
     assert (rows[0]["total_official"], rows[0]["total_computed"]) == ("", COMPUTED)
 

@@ -124,7 +124,7 @@ def chart_values(html: str, chart_id: str) -> list[list[str]]:
 def table_rows(html: str, caption: str) -> list[list[str]]:
     table = re.search(rf"<caption>{re.escape(caption)}</caption>(.*?)</table>", html, re.S).group(1)
     return [
-        re.findall(r'<td class="ita-num">(?:<strong>)?([-+\d.]+)', row)
+        re.findall(r'<td class="ita-num"[^>]*>(?:<strong>)?([-+\d.]+)', row)
         for row in re.findall(r"<tr.*?</tr>", table, re.S)
     ]
 

@@ -7,6 +7,7 @@ before, and pages place the agency's total beside the national average only wher
 from __future__ import annotations
 
 import datetime as dt
+import enum
 from typing import Annotated
 
 from pydantic import Field
@@ -26,6 +27,14 @@ class Source(Strict):
     quoting: Text | None = None  # whom it quotes for the figures (an NACC commissioner…)
 
 
+class NationalConfidence(enum.StrEnum):
+    """How far a year's figures can be trusted, so pages and downloads say which are the NACC's and which not."""
+
+    OFFICIAL = "official"  # the NACC's announcement, or a source quoting the NACC or one of its commissioners
+    PRESS = "press"  # a press report that does not name the announcement it took the figures from
+    DERIVED = "derived"  # worked out by this site from what a source gives (the note says how); never the NACC's
+
+
 class NationalYear(Strict):
     """One year of the whole assessment, as the NACC announced it: only the figures a source gives."""
 
@@ -37,9 +46,18 @@ class NationalYear(Strict):
     indicators: dict[Number, Score] = Field(default_factory=dict)  # each indicator's national average, if given
     tools: dict[Tool, Score] = Field(default_factory=dict)  # each tool's national average, where a source gives it
     source: Source
+    more_sources: list[Source] = Field(default_factory=list)  # where some of the figures come from another source
+    confidence: NationalConfidence | None = None  # None: not stated, and pages say nothing of it
+    note: Text | None = None  # how a derived figure was worked out, or what a source leaves unclear
 
 
 class NationalFile(Strict):
     """`data/national.yml` (optional): the national figures of each year, each with its source."""
 
     years: list[NationalYear] = Field(min_length=1)
+
+
+def stated(national: dict[int, NationalYear]) -> dict[int, NationalYear]:
+    """The years whose figures a source states, leaving out those this site worked out: what a chart may draw
+    with no sentence beside it to say a figure is derived."""
+    return {year: entry for year, entry in national.items() if entry.confidence != NationalConfidence.DERIVED}

@@ -19,14 +19,18 @@ from pydantic import BaseModel, ConfigDict
 from ..data.dataset import Dataset
 from ..data.framework import IndicatorSet
 from ..data.models import Agency, Indicator, Item, Measure, Scheme, Text, ToolInfo, Unit
+from ..data.national import NationalYear
 from ..data.report import Report
 from ..numbers import ce_year
 from ..scoring import YearScore
-from .routes import DATA_JSON, MEASURES_CSV, SCHEMA_JSON, SCORES_CSV, TOTALS_CSV
+from .fields import describe_schema
+from .locale import LANGUAGES, load_locale
+from .routes import DATA_JSON, MEASURES_CSV, NATIONAL_CSV, SCHEMA_JSON, SCORES_CSV, TOTALS_CSV
 
-SCHEMA_VERSION = "1.6"  # 1.1: the agency's site_url and repository; 1.2: total_official, total_computed;
+SCHEMA_VERSION = "1.7"  # 1.1: the agency's site_url and repository; 1.2: total_official, total_computed;
 # 1.3: indicator_sets (the framework by period) and each year's indicator_set; 1.4: an indicator's description;
-# 1.5: the agency's licence; 1.6: the branch of the agency's repository
+# 1.5: the agency's licence; 1.6: the branch of the agency's repository; 1.7: national (the national figures with
+# their sources and confidence) and a description of every field
 JSON_SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
 # Material's script fetches `sitemap.xml` beside every <link rel="alternate">; the data folder's link would
 # otherwise cost every page view a request for a missing file. An empty, valid sitemap answers it.
@@ -42,6 +46,10 @@ MEASURE_COLUMNS = [
     "year_be", "year_ce", "number", "id", "title_th", "title_en", "units_th", "units_en", "period_start",
     "period_end", "indicators", "steps_th", "steps_en", "outputs_th", "outputs_en", "outcomes_th", "outcomes_en",
 ]  # fmt: skip
+NATIONAL_COLUMNS = [
+    "year_be", "year_ce", "agencies", "average", "passed", "passed_share", "confidence", "source_title_th",
+    "source_title_en", "source_url", "source_published", "more_sources", "note_th", "note_en",
+]  # fmt: skip
 
 # What datapackage.json says of the CSV columns: the type of each that is not text (a column named here has
 # this type in every CSV), and each file's primary key. A CSV added to the downloads is described from its
@@ -49,9 +57,13 @@ MEASURE_COLUMNS = [
 COLUMN_TYPES = {
     "year_be": "integer", "year_ce": "integer", "indicator": "integer", "number": "integer", "score": "number",
     "total_official": "number", "total_computed": "number", "period_start": "date", "period_end": "date",
-    "value": "number", "change": "number",
+    "value": "number", "change": "number", "agencies": "integer", "average": "number", "passed": "integer",
+    "passed_share": "number", "source_published": "date",
 }  # fmt: skip
-PRIMARY_KEYS = {SCORES_CSV: ["year_be", "indicator"], TOTALS_CSV: ["year_be"], MEASURES_CSV: ["year_be", "number"]}
+PRIMARY_KEYS = {
+    SCORES_CSV: ["year_be", "indicator"], TOTALS_CSV: ["year_be"], MEASURES_CSV: ["year_be", "number"],
+    NATIONAL_CSV: ["year_be"],
+}  # fmt: skip
 SERIES_PRIMARY_KEY = ["year_be"]  # every series CSV (routes.series_csv): one row per year
 
 
@@ -95,6 +107,7 @@ class OpenData(Export):
     results: list[YearResult]
     measures: list[Measure]
     reports: list[Report]
+    national: list[NationalYear]  # the national figures of every year national.yml gives, oldest first
 
 
 @dataclass(frozen=True)
@@ -194,6 +207,29 @@ def measures_csv(dataset: Dataset) -> bytes:
     return _csv(MEASURE_COLUMNS, rows)
 
 
+def national_csv(dataset: Dataset) -> bytes:
+    """One row per year of national.yml: its figures, where they come from and how far they can be trusted, so a
+    reuser never takes a derived figure for the NACC's."""
+    rows: list[dict[str, object]] = []
+    for year, n in dataset.national.items():
+        figures = {"agencies": n.agencies, "average": n.average, "passed": n.passed, "passed_share": n.passed_share}
+        rows.append(
+            {"year_be": year, "year_ce": ce_year(year)}
+            | {key: "" if value is None else value for key, value in figures.items()}
+            | {
+                "confidence": n.confidence or "",
+                "source_title_th": n.source.title.th,
+                "source_title_en": n.source.title.en or "",
+                "source_url": n.source.url,
+                "source_published": n.source.published or "",
+                "more_sources": " ".join(str(more.url) for more in n.more_sources),
+                "note_th": n.note.th if n.note else "",
+                "note_en": (n.note.en or "") if n.note else "",
+            }
+        )
+    return _csv(NATIONAL_COLUMNS, rows)
+
+
 def open_data(dataset: Dataset, scores: dict[int, YearScore], last_change: dt.date | None) -> OpenData:
     """The whole dataset with computed results, as the JSON download holds it."""
     results = [
@@ -224,6 +260,7 @@ def open_data(dataset: Dataset, scores: dict[int, YearScore], last_change: dt.da
         results=results,
         measures=[m for measures in dataset.measures.values() for m in measures],
         reports=list(dataset.reports.values()),
+        national=list(dataset.national.values()),
     )
 
 
@@ -234,11 +271,15 @@ def _json(value: object) -> bytes:
 
 def build_downloads(dataset: Dataset, scores: dict[int, YearScore], last_change: dt.date | None) -> list[Download]:
     """Every open-data file, in the order the downloads page lists them."""
-    schema = {"$schema": JSON_SCHEMA_DIALECT, **OpenData.model_json_schema(mode="serialization")}
+    described = describe_schema(
+        OpenData.model_json_schema(mode="serialization"), [load_locale(lang) for lang in LANGUAGES], "OpenData"
+    )
+    schema = {"$schema": JSON_SCHEMA_DIALECT, **described}
     return [
         Download(SCORES_CSV, scores_csv(scores, dataset)),
         Download(TOTALS_CSV, totals_csv(scores)),
         Download(MEASURES_CSV, measures_csv(dataset)),
+        *([Download(NATIONAL_CSV, national_csv(dataset))] if dataset.national else []),
         Download(DATA_JSON, _json(open_data(dataset, scores, last_change).model_dump(mode="json"))),
         Download(SCHEMA_JSON, _json(schema)),
     ]

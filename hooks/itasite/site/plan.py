@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from ..build.history import History
+from ..data.national import stated
 from ..numbers import fiscal_year_bounds
 from ..scoring import ScoredDataset
 from . import disclosure as oit
@@ -113,7 +114,7 @@ def plan_site(
     shared: Context = {"data": dataset, "scores": scores, "comparisons": comparisons, "licence": catalogue.licence}
     shared["history_available"] = history.available
     shared["commits"] = repository_address(None, dataset.agency.repository)  # a change's commit links there
-    shared["totals_chart"] = totals_chart(scores, locale, dataset.national)
+    shared["totals_chart"] = totals_chart(scores, locale, stated(dataset.national))  # no derived figure drawn
     newest = scores[max(scores)]
     previous = next((c for c in comparisons if c.after is newest), None)
     home = {**shared, "latest": newest, "previous": previous, "disclosure": oit.latest_register(registers)}

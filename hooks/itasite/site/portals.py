@@ -20,6 +20,7 @@ from typing import Any
 from ..data.licences import NOT_STATED_GDC
 from ..data.models import ContactKind
 from .catalogue import Catalogue, dcat_catalog, described_files, json_file, media_type
+from .fields import both
 from .opendata import COLUMN_TYPES, PRIMARY_KEYS, SCHEMA_VERSION, SERIES_PRIMARY_KEY, Download
 from .routes import CATALOG_JSONLD, CKAN_JSON, DATAPACKAGE_JSON, DOWNLOADS, series_csv
 
@@ -42,10 +43,14 @@ def _header(download: Download) -> list[str]:
     return next(csv.reader(io.StringIO(download.content.decode("utf-8-sig"))))
 
 
-def table_schema(download: Download) -> dict[str, Any]:
-    """The Table Schema of one CSV: each column with its type, and the file's primary key."""
+def table_schema(download: Download, catalogue: Catalogue) -> dict[str, Any]:
+    """The Table Schema of one CSV: each column with its type and what it holds in both languages (the site's
+    own columns marked as such), and the file's primary key."""
     schema: dict[str, Any] = {
-        "fields": [{"name": name, "type": COLUMN_TYPES.get(name, "string")} for name in _header(download)],
+        "fields": [
+            {"name": name, "type": COLUMN_TYPES.get(name, "string"), "description": both(name, catalogue.locales)}
+            for name in _header(download)
+        ],
         "missingValues": [""],
     }
     before, _, after = series_csv("\0").partition("\0")  # ita-series-, .csv
@@ -89,7 +94,7 @@ def data_package(catalogue: Catalogue, downloads: Sequence[Download]) -> dict[st
             "bytes": download.size,
             "hash": f"sha256:{download.sha256}",
             "dialect": {"delimiter": ",", "lineTerminator": "\r\n", "header": True},
-            "schema": table_schema(download),
+            "schema": table_schema(download, catalogue),
         }
         for download in downloads
         if download.name.endswith(".csv")

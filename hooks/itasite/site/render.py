@@ -21,6 +21,7 @@ from ..numbers import format_change, format_score
 from . import routes
 from .cite import Citation, citation
 from .explain import level_reason
+from .fields import field_table
 from .locale import Locale
 
 # Characters Python-Markdown treats as syntax and lets a backslash escape ('<', '>' and '&' become entities).
@@ -101,7 +102,11 @@ class PageRenderer:
         # `tojson` (the schema.org blocks): Thai as Thai, keys as written, no spaces between items
         self.env.policies["json.dumps_kwargs"] = {"ensure_ascii": False, "separators": (",", ":")}
         self.env.globals.update(
-            t=locale.t, lang=locale.lang, routes=routes, level_reason=lambda score: level_reason(score, locale)
+            t=locale.t,
+            lang=locale.lang,
+            routes=routes,
+            level_reason=lambda score: level_reason(score, locale),
+            field_table=lambda name, content: field_table(name, content, locale),
         )
 
     def translated(self, text: Text) -> Markup:

@@ -21,6 +21,7 @@ DATA_FOLDER = "data"  # the downloads, inside each language's site
 SCORES_CSV = "ita-scores.csv"
 TOTALS_CSV = "ita-totals.csv"
 MEASURES_CSV = "ita-measures.csv"
+NATIONAL_CSV = "ita-national.csv"  # the national figures of every year, with their sources and confidence
 DATA_JSON = "ita-data.json"
 SCHEMA_JSON = "ita-data.schema.json"
 # The Atom feed of the data's changes. It lives beside the downloads because Material's script fetches the
