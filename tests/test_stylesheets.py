@@ -12,7 +12,7 @@ import pytest
 from support.browser import serve_pages_changed
 from support.build import MATERIAL_TEMPLATES
 
-from itasite.build.stylesheets import KEPT_PURGES, cached_purge, hashed_name, purge
+from itasite.build.stylesheets import KEPT_PURGES, cached_purge, compacted, hashed_name, purge
 from itasite.build.tables import TABLE_CLASS
 
 MATERIAL_STYLESHEETS = MATERIAL_TEMPLATES / "assets/stylesheets"
@@ -60,6 +60,19 @@ def test_rules_stay_only_when_a_page_can_match_them(css, used, kept):
 )
 def test_custom_properties_stay_only_when_something_refers_to_them(css, own, used, kept):
     assert purged(css, *used, own=own) == (css if kept is None else kept)
+
+
+@pytest.mark.parametrize(
+    ("css", "compact"),
+    [
+        ("/* why */\n.a {\n  color: red;\n}\n", ".a {\ncolor: red;\n}\n"),
+        ('.a::before { content: "/* kept */ "; }', '.a::before { content: "/* kept */ "; }\n'),
+        ('.a::before {\n  content: "▲ ";\n}', '.a::before {\ncontent: "▲ ";\n}\n'),
+        ("@media print {\n\n  .a { display: none }  /* x */\n}", "@media print {\n.a { display: none }\n}\n"),
+    ],
+)
+def test_the_sites_own_stylesheets_lose_comments_and_indentation_only(css, compact):
+    assert compacted(css) == compact
 
 
 def test_a_stylesheet_that_does_not_parse_is_named():
