@@ -3,7 +3,8 @@ seed's pages and on the ten synthetic years': every piece of a chart's text, in 
 at 12 CSS px or more; no text of the SVG runs out of it; every bar starts at the 0 of its axis and is as long
 as its value; a run of three years or more is a line with every point labelled, and the national average,
 where it is known, labelled beside it; a line whose axis starts above 0 draws the break and says where it
-starts; and every chart says where its figures come from and under which licence."""
+starts; no two of a chart's texts on one line come closer than 4 px; and every chart says where its figures
+come from and under which licence."""
 
 from __future__ import annotations
 
@@ -70,8 +71,16 @@ MEASURE = """() => [...document.querySelectorAll('figure.ita-chart')].map(figure
     return {value: parseFloat(bar.dataset.value), left: r.left - zero, width: r.width, scale};
   });
   const labels = [...svg.querySelectorAll('text')].map(t => t.textContent.trim());
+  const GAP = 4, texts = [...svg.querySelectorAll('text')].filter(t => t.textContent.trim());
+  const overlapping = [];
+  texts.forEach((one, i) => texts.slice(i + 1).forEach(other => {
+    const a = one.getBoundingClientRect(), b = other.getBoundingClientRect();
+    const across = Math.min(a.right, b.right) - Math.max(a.left, b.left);
+    const down = Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top);
+    if (across > -GAP && down > 1) overlapping.push(one.textContent.trim() + ' | ' + other.textContent.trim());
+  }));
   return {
-    id: figure.id, sizes, outside, bars, labels,
+    id: figure.id, sizes, outside, bars, labels, overlapping,
     start: parseInt(svg.dataset.axisStart, 10),
     points: [...svg.querySelectorAll('circle[data-value]')].map(c => c.dataset.value),
     national: [...svg.querySelectorAll('[data-national]')].map(n => n.dataset.national),
@@ -99,6 +108,7 @@ def check(chart: dict, lang: str) -> None:
     size, text = min(chart["sizes"])
     assert size >= SMALLEST_PX, f"{chart['id']}: {text!r} renders at {size:.1f} px"
     assert not chart["outside"], f"{chart['id']}: text outside the chart: {chart['outside']}"
+    assert not chart["overlapping"], f"{chart['id']}: texts closer than 4 px: {chart['overlapping']}"
     assert chart["source"].startswith("ที่มา:" if lang == "th" else "Source:"), chart["source"]
     assert chart["licence"].startswith("ไม่ได้ระบุสัญญาอนุญาต" if lang == "th" else "Licence not stated")
     for bar in chart["bars"]:

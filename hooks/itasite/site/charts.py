@@ -215,7 +215,12 @@ def indicators_chart(comparison: Comparison, data_indicators: dict[int, Indicato
     rows, changed, held = [], [], []
     for number, change in sorted(comparison.indicators.items()):
         name = f"{number}. {locale.text(data_indicators[number].name)}"
-        note = f"{format_change(change.delta)} {locale.t('direction_' + change.direction)}"
+        # An unchanged score is one short word: "0.00 ไม่มีการเปลี่ยนแปลง" ran into a long name on a phone
+        note = (
+            locale.t("chart_change_same")
+            if change.direction == "same"
+            else f"{format_change(change.delta)} {locale.t('direction_' + change.direction)}"
+        )
         rows.append((name, [change.before, change.after], note))
         if change.delta:
             changed.append(
