@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from jinja2 import Environment
+from markupsafe import escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
@@ -102,6 +103,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     config.site_url = f"{_site_root(config)}{lang}/"
     site_plan = plan(scored, locale, origin.data_changed, read_history(data_dir), config.site_url)
     agency = locale.text(scored.dataset.agency.name)
+    # Material's templates print these as they are: they are handed over as HTML (Markup, so our overrides'
+    # `| e` leaves them alone), the agency's name escaped in them by the locale.
     config.site_name = locale.t("site_name", agency=agency)
     config.site_description = locale.t("site_description", agency=agency)
     written = [{locale.t(key): pages} for key, path in HAND_WRITTEN if (pages := _hand_written(config, path))]
@@ -167,7 +170,7 @@ def _origin(repository: str | None, scored: ScoredDataset, locale: Locale, origi
         "url": f"{repository}/tree/{origin.commit}/data" if repository and origin.commit else None,
         "text": locale.t("footer_origin"),
         "changed_text": locale.t("footer_changed"),
-        "agency": locale.text(agency.name),
+        "agency": escape(locale.text(agency.name)),
         "website": agency.website,
         "website_label": locale.t("homepage_label", agency=locale.text(agency.name)),
         "publisher": publisher_line(agency, locale),

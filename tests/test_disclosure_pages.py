@@ -20,7 +20,7 @@ from support.site import page, parse, text_of
 from test_thai_search import shards
 
 from itasite.pipeline import prepare
-from itasite.site.disclosure import click_path, nav_titles, safe_cell
+from itasite.site.disclosure import click_path, nav_titles
 from itasite.site.hub import hub_rows, render_hub
 from itasite.site.locale import load_locale
 
@@ -161,21 +161,6 @@ def test_click_paths_name_the_links_of_the_built_navigation(site, lang):
                 next(a["href"] for a in parse(item).links if a["href"].endswith(".pdf")),
             )
             assert pdf == row["url"]
-
-
-@pytest.mark.parametrize(
-    ("cell", "safe"),
-    [
-        ("=HYPERLINK(1)", "'=HYPERLINK(1)"),
-        ("+66", "'+66"),
-        ("-1", "'-1"),
-        ("@SUM(A1)", "'@SUM(A1)"),
-        ("หน้าแรก › O1", "หน้าแรก › O1"),
-        ("https://a.example/", "https://a.example/"),
-    ],
-)
-def test_csv_cells_never_run_as_formulas(cell, safe):
-    assert safe_cell(cell) == safe
 
 
 NAV = [

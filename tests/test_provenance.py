@@ -199,7 +199,7 @@ def test_an_agencys_original_itas_result_and_publisher_are_given_where_it_names_
         assert '<a class="ita-itas" href="https://itas.nacc.go.th/result/1234">' in pages[name], name
     for name in ("index.md", "results/2568.md"):  # the NACC's figure links the original, where it is printed
         assert '<a class="ita-report-link" href="https://www.muangpan.go.th/ita/2568.pdf">' in pages[name], name
-    assert publisher_line(scored.dataset.agency, locale) == (
+    assert publisher_line(scored.dataset.agency, locale).unescape() == (  # HTML for the footer, read back
         "This site is published by Open Data Users' Club, not by Mueang Pan Subdistrict Municipality: "
         "it is not the agency's official website."
     )

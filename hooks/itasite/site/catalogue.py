@@ -66,8 +66,9 @@ class Catalogue:
         return self.site_url + data_file(name)
 
     def both(self, key: str, **values: object) -> dict[str, str]:
-        """An interface string in every language; the agency's name is put in each language's own."""
-        return {locale.lang: locale.t(key, agency=locale.text(self.agency.name), **values) for locale in self.locales}
+        """An interface string in every language, as plain text (the files are JSON); the agency's name is put
+        in each language's own."""
+        return {lang.lang: lang.plain(key, agency=lang.text(self.agency.name), **values) for lang in self.locales}
 
     def text(self, text: Text) -> dict[str, str]:
         """A data text in the languages it has (Thai always)."""

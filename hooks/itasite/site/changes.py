@@ -11,12 +11,15 @@ import datetime as dt
 import uuid
 from dataclasses import dataclass
 
+from markupsafe import Markup
+
 from ..build.history import Change, History
 from .datachanges import Described, described, number_ranges
 from .locale import Locale
 from .pagedata import Sources
 from .render import url_of
 
+SUMMARY = Markup("{}. {}: {}")  # a feed entry's summary: what the change did, then its files (escaped as they go in)
 ANCHOR = "change-"  # the id of a change on the changes page: this and the start of its commit id
 ANCHOR_DIGITS = 12  # enough to stay unique, and the same however long git's short ids grow
 FEED_ID = uuid.UUID("5b0f8f0e-7c1e-4d57-9d4e-1f3a0e6b2a90")  # the namespace of the feed's entry ids
@@ -92,7 +95,7 @@ def anchor_of(change: Change) -> str:
     return ANCHOR + change.commit[:ANCHOR_DIGITS]
 
 
-def sentence(found: Described, locale: Locale) -> str:
+def sentence(found: Described, locale: Locale) -> Markup:
     """One thing a change did, in the locale's words: years as the pages write them, measures as runs."""
     values = dict(found.values)
     if "year" in values:
@@ -136,7 +139,7 @@ def build_feed(
             title=entry_title(view, texts["more"]),
             updated=view.change.time,
             link=f"{page}#{view.anchor}",
-            summary=f"{'; '.join(view.sentences)}. {texts['files']}: {', '.join(view.change.files)}",
+            summary=SUMMARY.format(Markup("; ").join(view.sentences), texts["files"], ", ".join(view.change.files)),
             author=texts["author"] if view.agency else texts["shared_author"],
             related=tuple((site_url + url_of(ref.src_uri), ref.title) for ref in view.pages),
         )

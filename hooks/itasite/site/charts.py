@@ -15,6 +15,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
+from markupsafe import Markup
+
 from ..data.models import Indicator
 from ..data.national import NationalYear, Source
 from ..numbers import format_change, format_score
@@ -30,6 +32,7 @@ ROW_GAP = 10
 THRESHOLD_LINE = 22
 AXIS_HEIGHT = 26
 FULL_SCALE = Decimal(100)
+SEPARATOR = Markup("; ")  # between the parts of a description; joining with it escapes a part that is not Markup
 
 
 @dataclass(frozen=True)
@@ -167,20 +170,24 @@ def totals_chart(
     averages = [entry.average if (entry := (national or {}).get(y)) else None for y in years]
     known = [(y, a) for y, a in zip(years, averages, strict=True) if a is not None]
     sources = totals_sources(scores, years, national_sources(national or {}, [y for y, _ in known]))
-    parts = [f"{locale.year(y)}: {format_score(scores[y].total)} ({locale.text(scores[y].level.name)})" for y in years]
+    figures = Markup("{}: {} ({})")  # a year's total and level; Markup's format escapes the level's name
+    parts = [
+        figures.format(locale.year(y), format_score(scores[y].total), locale.text(scores[y].level.name)) for y in years
+    ]
     description = locale.t(
-        "chart_totals_desc_line" if len(years) >= 3 else "chart_totals_desc", values="; ".join(parts)
+        "chart_totals_desc_line" if len(years) >= 3 else "chart_totals_desc", values=SEPARATOR.join(parts)
     )
     if known:
-        description += locale.t(
-            "chart_national_desc", values="; ".join(f"{locale.year(y)}: {format_score(a)}" for y, a in known)
-        )
+        averages_said = [Markup("{}: {}").format(locale.year(y), format_score(a)) for y, a in known]
+        description += locale.t("chart_national_desc", values=SEPARATOR.join(averages_said))
     title, names = locale.t("chart_totals_title"), (locale.t("results_total"), locale.t("chart_national_mark"))
     if len(years) >= 3:
         values = [(y, scores[y].total, a) for y, a in zip(years, averages, strict=True)]
         start = site_start(scores.values(), averages)
         return line_chart("chart-totals", title, description, locale, values, start, names, sources)
-    rows = [(locale.year(y), [scores[y].total], locale.text(scores[y].level.name)) for y in years]
+    rows: list[tuple[str, list[Decimal], str]] = [
+        (locale.year(y), [scores[y].total], locale.text(scores[y].level.name)) for y in years
+    ]
     chart = bar_chart("chart-totals", title, description, names[:1], rows, marks=averages, mark_text=names[1])
     return _with(chart, tuple(years), sources)
 
@@ -196,12 +203,12 @@ def tools_chart(score: YearScore, locale: Locale) -> Chart:
     for level in score.scheme.levels:
         if level.min_each_tool is not None:
             minimums.setdefault(level.min_each_tool, []).append(locale.text(level.name))
-    parts = [f"{tool.tool} {format_score(tool.average)}" for tool in score.tools]
-    limits = [f"{' / '.join(names)} ≥ {format_score(value)}" for value, names in minimums.items()]
+    parts = [Markup("{} {}").format(tool.tool, format_score(tool.average)) for tool in score.tools]
+    limits = [Markup("{} ≥ {}").format(" / ".join(names), format_score(value)) for value, names in minimums.items()]
     chart = bar_chart(
         f"chart-tools-{score.year}",
         locale.t("chart_tools_title", year=locale.year(score.year)),
-        locale.t("chart_tools_desc", values="; ".join(parts), limits="; ".join(limits) or "—"),
+        locale.t("chart_tools_desc", values=SEPARATOR.join(parts), limits=SEPARATOR.join(limits) or "—"),
         (locale.t("results_average"),),
         [(tool.tool, [tool.average], "") for tool in score.tools],
         [(value, " / ".join(names)) for value, names in minimums.items()],
@@ -212,14 +219,16 @@ def tools_chart(score: YearScore, locale: Locale) -> Chart:
 def indicators_chart(comparison: Comparison, data_indicators: dict[int, Indicator], locale: Locale) -> Chart:
     """Every indicator in both years, with the change written beside it."""
     before, after = comparison.before.year, comparison.after.year
-    rows, changed, held = [], [], []
+    rows: list[tuple[str, list[Decimal], str]] = []
+    changed: list[Markup] = []
+    held: list[str] = []
     for number, change in sorted(comparison.indicators.items()):
         name = f"{number}. {locale.text(data_indicators[number].name)}"
         # An unchanged score is one short word: "0.00 ไม่มีการเปลี่ยนแปลง" ran into a long name on a phone
         note = (
             locale.t("chart_change_same")
             if change.direction == "same"
-            else f"{format_change(change.delta)} {locale.t('direction_' + change.direction)}"
+            else Markup("{} {}").format(format_change(change.delta), locale.t("direction_" + change.direction))
         )
         rows.append((name, [change.before, change.after], note))
         if change.delta:
@@ -240,7 +249,10 @@ def indicators_chart(comparison: Comparison, data_indicators: dict[int, Indicato
         f"chart-indicators-{before}-{after}",
         locale.t("chart_indicators_title", before=locale.year_short(before), after=locale.year_short(after)),
         locale.t(
-            "chart_indicators_desc", count=len(rows), changes="; ".join(changed) or "—", held=", ".join(held) or "—"
+            "chart_indicators_desc",
+            count=len(rows),
+            changes=SEPARATOR.join(changed) or "—",
+            held=", ".join(held) or "—",
         ),
         (locale.year_short(before), locale.year_short(after)),
         rows,

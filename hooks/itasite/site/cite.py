@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 from ..numbers import ce_year
-from .locale import Locale
+from .locale import Locale, as_text
 
 BIBTEX_SPECIAL = re.compile(r"([{}\\%&#$_^~])")
 KEY_CHARACTERS = re.compile(r"[^a-z0-9]+")
@@ -31,11 +31,12 @@ def citation(
     locale: Locale, agency: str, title: str, year: int | None, url: str, path: str, changed: dt.date | None
 ) -> Citation:
     """The citation of the page at `url` (`path` inside the site) titled `title`, about fiscal year `year`."""
-    site = locale.t("cite_site")
-    when = locale.t("cite_changed", date=locale.date(changed)) if changed else locale.t("cite_no_history")
-    named = locale.year(year) if year else ""
-    fiscal = locale.t("cite_fiscal_year", year=named) if named and named not in title else ""  # not said twice
-    text = locale.t("cite_text", agency=agency, title=title, fiscal=fiscal, site=site, url=url, changed=when)
+    agency, title = as_text(agency), as_text(title)  # plain text throughout: the page escapes it where shown
+    site = locale.plain("cite_site")
+    when = locale.plain("cite_changed", date=locale.date(changed)) if changed else locale.plain("cite_no_history")
+    named = as_text(locale.year(year)) if year else ""
+    fiscal = locale.plain("cite_fiscal_year", year=named) if named and named not in title else ""  # not said twice
+    text = locale.plain("cite_text", agency=agency, title=title, fiscal=fiscal, site=site, url=url, changed=when)
     published = changed.year if changed else (ce_year(year) if year else None)
     key = "ita-" + (KEY_CHARACTERS.sub("-", path.lower()).strip("-") or "home")
     fields = [

@@ -8,16 +8,16 @@ catalogue's.
 
 from __future__ import annotations
 
-import csv
-import io
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from markupsafe import Markup, escape
+
 from ..data.dataset import Dataset
 from ..data.disclosure import FILES_FOLDER, Answer
 from ..data.register import Evidence, ItemStatus, KeptFile, Status, YearRegister, year_registers
-from .locale import Locale
+from .locale import Locale, as_text
 from .render import url_of
 from .routes import (
     HOME,
@@ -30,9 +30,9 @@ from .routes import (
     report_page,
     results_page,
 )
+from .spreadsheet import csv_file
 
 NavEntry = str | dict[str, Any]
-FORMULA_START = ("=", "+", "-", "@")  # a spreadsheet reads a cell starting so as a formula
 CSV_COLUMNS = ["code", "title", "url", "click_path"]
 
 
@@ -41,20 +41,22 @@ class AnswerRow:
     """One line of the answer sheet: what the clerk pastes into ITAS for one item."""
 
     status: ItemStatus
-    title: str  # the item's title as the page shows it (or "to be confirmed")
+    title: Markup  # the item's title as the page shows it (or "to be confirmed")
     url: str  # absolute
-    click_path: str
+    click_path: Markup  # the navigation's titles, which are HTML
 
 
-def item_title(status: ItemStatus, locale: Locale) -> str:
+def item_title(status: ItemStatus, locale: Locale) -> Markup:
     """The item's title in the page's language, or the words saying it is still to be confirmed."""
     title = status.item.title
-    return locale.text(title) if title else locale.t("oit_title_tbc")
+    return escape(locale.text(title)) if title else locale.t("oit_title_tbc")
 
 
-def item_nav_title(status: ItemStatus, locale: Locale) -> str:
-    """The item's entry in the navigation: its code and title."""
-    return f"{status.item.code} {item_title(status, locale)}" if status.item.title else status.item.code
+def item_nav_title(status: ItemStatus, locale: Locale) -> Markup:
+    """The item's entry in the navigation: its code and title, escaped (Material prints navigation titles as
+    HTML)."""
+    code = escape(status.item.code)
+    return Markup("{} {}").format(code, item_title(status, locale)) if status.item.title else code
 
 
 def year_nav(register: YearRegister, locale: Locale) -> NavEntry:
@@ -82,7 +84,7 @@ def nav_titles(nav: list[NavEntry], target: str, above: tuple[str, ...] = ()) ->
     return None
 
 
-def click_path(nav: list[NavEntry], target: str, locale: Locale, last: str = "") -> str:
+def click_path(nav: list[NavEntry], target: str, locale: Locale, last: str = "") -> Markup:
     """How to reach `target` from the home page, as the navigation names each step."""
     home = nav_titles(nav, HOME) or (locale.t("nav_home"),)
     steps = [*home[-1:], *(nav_titles(nav, target) or ())]
@@ -122,19 +124,10 @@ def answer_rows(register: YearRegister, nav: list[NavEntry], locale: Locale, sit
     return rows
 
 
-def safe_cell(value: str) -> str:
-    """A cell a spreadsheet shows as text, never runs as a formula."""
-    return "'" + value if value.startswith(FORMULA_START) else value
-
-
 def answer_csv(rows: list[AnswerRow]) -> bytes:
     """The answer sheet as CSV: UTF-8 with a byte-order mark (Excel on Thai Windows), CRLF line ends."""
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow(CSV_COLUMNS)
-    for row in rows:
-        writer.writerow([safe_cell(v) for v in (row.status.item.code, row.title, row.url, row.click_path)])
-    return buffer.getvalue().encode("utf-8-sig")
+    cells = [(row.status.item.code, as_text(row.title), row.url, as_text(row.click_path)) for row in rows]
+    return csv_file(CSV_COLUMNS, [dict(zip(CSV_COLUMNS, values, strict=True)) for values in cells])  # plain text
 
 
 def kept_files(registers: dict[int, YearRegister]) -> list[KeptFile]:

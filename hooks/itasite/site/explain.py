@@ -6,13 +6,15 @@ language puts it.
 
 from __future__ import annotations
 
+from markupsafe import Markup
+
 from ..data.models import Agency
 from ..numbers import format_score, format_threshold
 from ..scoring import YearScore
 from .locale import Locale
 
 
-def level_reason(score: YearScore, locale: Locale) -> str:
+def level_reason(score: YearScore, locale: Locale) -> Markup:
     """Why the year got its level, "Good, not Excellent, because the EIT average (91.09) is below 95", without a
     full stop, so a template can use it inside a sentence or as one. While the year's rules cite no NACC manual,
     the reason says it follows the rules as this site summarises them: the level is the NACC's, the why is ours."""
@@ -24,7 +26,7 @@ def level_reason(score: YearScore, locale: Locale) -> str:
     return reason[:1].upper() + reason[1:]  # the sentence's own start ("rated …" in English)
 
 
-def _reason(score: YearScore, locale: Locale) -> str:
+def _reason(score: YearScore, locale: Locale) -> Markup:
     """The reason itself, "rated Good, not Excellent, because …", as a clause that can follow a qualification."""
     reason, joiner = score.reason, locale.t("reason_and")
     level = locale.text(reason.level.name)
@@ -61,7 +63,7 @@ def _reason(score: YearScore, locale: Locale) -> str:
     )
 
 
-def publisher_line(agency: Agency, locale: Locale) -> str:
+def publisher_line(agency: Agency, locale: Locale) -> Markup:
     """Who publishes the site, for every page's footer: the agency, or the publisher agency.yml names, then
     saying the site is not the agency's own, so no reader takes it for the agency's official website."""
     line = locale.t("footer_publisher", publisher=locale.text(agency.publisher or agency.name))

@@ -16,6 +16,8 @@ import json
 from collections.abc import Sequence
 from typing import Any
 
+from markupsafe import Markup
+
 from .locale import Locale
 
 # The site's own fields: the mark each carries (field_ours_<mark>). A key is a CSV column or a JSON field's name,
@@ -44,7 +46,7 @@ OURS = {
 }
 
 
-def describe(name: str, locale: Locale, model: str | None = None) -> str:
+def describe(name: str, locale: Locale, model: str | None = None) -> Markup:
     """What the field `name` (of the JSON object `model`, or a CSV column) holds, in `locale`'s language, with
     the mark of the site's own fields: "ITA indicators the measure relates to (site's grouping, not in the
     report)"."""
@@ -62,7 +64,7 @@ def describe(name: str, locale: Locale, model: str | None = None) -> str:
 
 def both(name: str, locales: Sequence[Locale], model: str | None = None) -> str:
     """The description in every language, Thai first, one per line: a catalogue file has one text for both."""
-    return "\n".join(describe(name, locale, model) for locale in locales)
+    return "\n".join(describe(name, locale, model).unescape() for locale in locales)  # plain text: JSON
 
 
 def columns(content: bytes) -> list[str]:

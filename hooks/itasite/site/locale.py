@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
+from markupsafe import Markup, escape
 
 from ..data.models import Text
 from ..data.yamlfile import SAFE_LOADER
@@ -20,6 +21,18 @@ LANGUAGES = ("th", "en")
 LOCALES = Path(__file__).parent / "locales"
 
 
+def as_text(value: str) -> str:
+    """The text a value shows: Markup (a string of the locale, a filter's output) read back from its entities, any
+    other string as it is. For what is written into a file that is not HTML."""
+    return value.unescape() if isinstance(value, Markup) else value
+
+
+def title_pair(first: str, second: str) -> Markup:
+    """A title of two parts, `IIT · <the tool's name>`, as HTML: each part escaped unless it is Markup already.
+    Navigation titles are such HTML, because Material prints them as they are."""
+    return Markup("{} · {}").format(first, second)
+
+
 @dataclass(frozen=True)
 class Locale:
     """One language's strings and formats."""
@@ -27,17 +40,25 @@ class Locale:
     lang: str
     strings: dict[str, str]
 
-    def t(self, key: str, **values: object) -> str:
-        """The string `key`, with `{name}` placeholders filled from `values`."""
+    def t(self, key: str, **values: object) -> Markup:
+        """The string `key` as HTML, with `{name}` placeholders filled from `values`: the one place data meets
+        interface text. The string is escaped as text (its quotes too, so it is safe in an attribute), and so
+        is every value except one that is already Markup (another string of this table, a filter's output).
+        Pages, MkDocs' config and Material's templates, which print it unescaped, all get it from here."""
         if key not in self.strings:
             raise KeyError(f"no interface string {key!r} in locales/{self.lang}.yml")
-        return self.strings[key].format_map(values) if values else self.strings[key]
+        return Markup(escape(self.strings[key])).format_map(values) if values else escape(self.strings[key])
 
-    def year(self, be_year: int) -> str:
+    def plain(self, key: str, **values: object) -> str:
+        """The string `key` as plain text, for files that are not HTML (CSV, JSON, JSON-LD, BibTeX): what `t`
+        gives, with its entities read back, so a value is written as the data has it, never as `&lt;`."""
+        return as_text(self.t(key, **values))
+
+    def year(self, be_year: int) -> Markup:
         """A fiscal year as the reader expects it: ปีงบประมาณ พ.ศ. 2568 / FY2025 (B.E. 2568)."""
         return self.t("fiscal_year", be=be_year, ce=ce_year(be_year))
 
-    def year_short(self, be_year: int) -> str:
+    def year_short(self, be_year: int) -> Markup:
         """A fiscal year in a table heading or a chart label: พ.ศ. 2568 / FY2025."""
         return self.t("fiscal_year_short", be=be_year, ce=ce_year(be_year))
 

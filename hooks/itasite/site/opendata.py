@@ -7,10 +7,8 @@ beside it. Files are built in memory; the hooks add them to the site.
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import hashlib
-import io
 import json
 from dataclasses import dataclass
 
@@ -26,6 +24,7 @@ from ..scoring import YearScore
 from .fields import describe_schema
 from .locale import LANGUAGES, load_locale
 from .routes import DATA_JSON, MEASURES_CSV, NATIONAL_CSV, SCHEMA_JSON, SCORES_CSV, TOTALS_CSV
+from .spreadsheet import csv_file
 
 SCHEMA_VERSION = "1.7"  # 1.1: the agency's site_url and repository; 1.2: total_official, total_computed;
 # 1.3: indicator_sets (the framework by period) and each year's indicator_set; 1.4: an indicator's description;
@@ -129,12 +128,8 @@ class Download:
 
 
 def _csv(columns: list[str], rows: list[dict[str, object]]) -> bytes:
-    """CSV with a header row, CRLF line ends and a UTF-8 byte-order mark."""
-    buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=columns, lineterminator="\r\n")
-    writer.writeheader()
-    writer.writerows(rows)
-    return buffer.getvalue().encode("utf-8-sig")
+    """CSV with a header row, CRLF line ends and a UTF-8 byte-order mark, no cell a spreadsheet runs."""
+    return csv_file(columns, rows)
 
 
 def _lines(entries: list[Item], lang: str) -> str:

@@ -22,7 +22,7 @@ from .changes import ChangeView, PageRef, change_views, latest
 from .charts import indicators_chart, tools_chart, totals_chart
 from .datachanges import data_history
 from .editlinks import repository_address
-from .locale import Locale
+from .locale import Locale, title_pair
 from .opendata import Download, build_downloads
 from .pagedata import Sources
 from .portals import catalogue_downloads
@@ -258,7 +258,7 @@ def report_spec(scored: ScoredDataset, locale: Locale, year: int, shared: Contex
         "period_end": end,
     }
     sources = pagedata.report_sources(dataset, year)
-    label = f"{locale.t('nav_report')} · {locale.year(year)}"
+    label = title_pair(locale.t("nav_report"), locale.year(year))
     return PageSpec(report_page(year), "report.md.j2", context, sources, label)
 
 
@@ -279,7 +279,7 @@ def build_nav(
     indicators: list[NavEntry] = [INDICATORS]
     for one in series:
         if one.kind == "tool":
-            indicators.append({f"{one.key} · {locale.text(one.name)}": [series_page(one)]})
+            indicators.append({title_pair(one.key, locale.text(one.name)): [series_page(one)]})
         else:
             group = indicators[-1]
             assert isinstance(group, dict)  # a tool's entry, opened just above

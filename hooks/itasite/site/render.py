@@ -24,8 +24,9 @@ from .explain import level_reason
 from .fields import field_table
 from .locale import Locale
 
-# Characters Python-Markdown treats as syntax and lets a backslash escape ('<', '>' and '&' become entities).
-MARKDOWN_SYNTAX = re.compile(r"([\\`*_{}\[\]()#+\-.!])")
+# Characters Python-Markdown treats as syntax and lets a backslash escape ('<', '>' and '&' become entities), and
+# the entities escaping writes, kept whole: a backslash inside `&#34;` would leave the page's title showing it.
+MARKDOWN_SYNTAX = re.compile(r"(&#?\w+;)|([\\`*_{}\[\]()#+\-.!])")
 THAI_PASSAGE = re.compile(r"[\u0E00-\u0E7F]+(?:[ ]+[\u0E00-\u0E7F]+)*")
 TEMPLATES = Path(__file__).parent / "templates"
 # Markdown heading ids are written `{#id}`, so every template of the generator writes comments `{## ... ##}`.
@@ -36,7 +37,7 @@ LINKABLE_URL = re.compile(r"\b(https?://[^\s<>\"]+[^\s<>\".,;:)])")
 
 def markdown_text(value: str) -> Markup:
     """Make text safe inside a Markdown heading or list line: HTML-escaped, Markdown syntax backslashed."""
-    return Markup(MARKDOWN_SYNTAX.sub(r"\\\1", str(escape(value))))
+    return Markup(MARKDOWN_SYNTAX.sub(lambda m: m[1] or "\\" + m[2], str(escape(value))))
 
 
 def paragraph_text(value: str) -> Markup:

@@ -8,12 +8,12 @@ something else then (data/framework.py), so its score does not continue the line
 
 from __future__ import annotations
 
-import csv
-import io
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from decimal import Decimal
 from typing import Any
+
+from markupsafe import Markup
 
 from ..data.dataset import Dataset
 from ..data.framework import IndicatorSet
@@ -27,6 +27,7 @@ from .linechart import LineChart, Sources, line_chart, site_start
 from .locale import LANGUAGES, Locale, load_locale
 from .opendata import Download
 from .routes import indicator_page, tool_page
+from .spreadsheet import csv_file
 
 COLUMNS = ["year_be", "year_ce", "series", "name_th", "name_en", "value", "change", "year_level_th", "year_level_en"]
 # year_level_*: the level the whole year got, not a level of the series's own indicator or tool
@@ -143,10 +144,10 @@ def series_chart(
 ) -> Chart | LineChart:
     """The series oldest year first: as a line with the national figure as a second one once it has three years
     or more, else as bars with each year's change and the national figure as a mark."""
-    parts = [f"{locale.year(p.year)}: {format_score(p.value)}" for p in series.points]
+    parts = [Markup("{}: {}").format(locale.year(p.year), format_score(p.value)) for p in series.points]
     chart_id = f"chart-{series.kind}-{series.key.lower()}"
     title = locale.t(f"series_chart_title_{series.kind}", code=series.key, name=locale.text(series.name))
-    description = locale.t("series_chart_desc", values="; ".join(parts) or "—")
+    description = locale.t("series_chart_desc", values=Markup("; ").join(parts) or "—")
     years = [p.year for p in series.points]
     drawn = national_sources(national or {}, [p.year for p in series.points if p.national is not None])
     sources = Sources(averages=series.kind == "tool", national=drawn)
@@ -174,12 +175,10 @@ def _note(point: Point) -> str:
 
 def series_csv(series: Series) -> bytes:
     """The series as CSV (UTF-8 with a byte-order mark, CRLF, as the site's other CSV files)."""
-    buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=COLUMNS, lineterminator="\r\n")
-    writer.writeheader()
+    rows = []
     for point in series.points:
         level = point.score.level.name
-        writer.writerow(
+        rows.append(
             {
                 "year_be": point.year,
                 "year_ce": ce_year(point.year),
@@ -192,7 +191,7 @@ def series_csv(series: Series) -> bytes:
                 "year_level_en": level.en or "",
             }
         )
-    return buffer.getvalue().encode("utf-8-sig")
+    return csv_file(COLUMNS, rows)
 
 
 def series_descriptions(series_files: dict[str, Series]) -> dict[str, dict[str, str]]:
@@ -200,7 +199,7 @@ def series_descriptions(series_files: dict[str, Series]) -> dict[str, dict[str, 
     locales = [load_locale(lang) for lang in LANGUAGES]
     return {
         name: {
-            locale.lang: locale.t(f"download_series_{one.kind}", code=one.key, name=locale.text(one.name))
+            locale.lang: locale.plain(f"download_series_{one.kind}", code=one.key, name=locale.text(one.name))
             for locale in locales
         }
         for name, one in series_files.items()
@@ -210,7 +209,7 @@ def series_descriptions(series_files: dict[str, Series]) -> dict[str, dict[str, 
 def series_dataset(catalogue: Catalogue, series: Series, download: Download) -> dict[str, Any]:
     """The schema.org Dataset a series' page embeds: its title, what it measures, its years and its CSV."""
     title = {
-        locale.lang: locale.t(f"series_title_{series.kind}", code=series.key, name=locale.text(series.name))
+        locale.lang: locale.plain(f"series_title_{series.kind}", code=series.key, name=locale.text(series.name))
         for locale in catalogue.locales
     }
     description = catalogue.text(series.description) if series.description else catalogue.described(download)
