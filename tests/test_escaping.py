@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 import shutil
 from pathlib import Path
 
@@ -17,10 +18,22 @@ import pytest
 import yaml
 from markupsafe import Markup
 from support.build import DATA, PROJECT, build_site
-from support.hostile import MODELS, HostileData, file_problems, hostile, make_hostile, read_markup
+from support.hostile import (
+    ESCAPED_TWICE,
+    MODELS,
+    HostileData,
+    csv_problems,
+    file_problems,
+    hostile,
+    make_hostile,
+    make_hostile_file,
+    read_markup,
+)
 
+from itasite.data import licences
+from itasite.pipeline import plan, prepare
 from itasite.site.locale import as_text, load_locale, title_pair
-from itasite.site.render import markdown_text
+from itasite.site.render import PageRenderer, markdown_text
 from itasite.site.spreadsheet import csv_file, safe_cell
 
 AGENCY_B = PROJECT / "tests/fixtures/agency-b/data"
@@ -144,12 +157,12 @@ def test_a_results_file_holds_no_free_text(walked):
 
 
 @pytest.fixture(scope="module")
-def hostile_sites(tmp_path_factory) -> dict[str, tuple[Path, HostileData]]:
-    """The seed and agency B with hostile text in every text field, built for real; agency B's name is a real
-    name in quotes instead."""
+def hostile_sites(tmp_path_factory, engine) -> dict[str, tuple[Path, HostileData]]:
+    """The seed and agency B with hostile text in every text field, built for real by each engine (its templates
+    print MkDocs' config as Material's do); agency B's name is a real name in quotes instead."""
     sites = {}
     for name, source in (("seed", DATA), ("agency-b", AGENCY_B)):
-        root = tmp_path_factory.mktemp(f"hostile-{name}")
+        root = tmp_path_factory.mktemp(f"hostile-{name}-{engine}")
         shutil.copytree(source, root / "data")
         found = make_hostile(root / "data")
         if name == "agency-b":
@@ -157,7 +170,7 @@ def hostile_sites(tmp_path_factory) -> dict[str, tuple[Path, HostileData]]:
             doc = yaml.safe_load(agency.read_text(encoding="utf-8"))
             doc["name"] = QUOTED
             agency.write_text(yaml.safe_dump(doc, allow_unicode=True, sort_keys=False), encoding="utf-8")
-        result = build_site(root / "site", root / "data")
+        result = build_site(root / "site", root / "data", engine=engine)
         assert result.returncode == 0, result.stderr[-3000:]
         sites[name] = (root / "site", found)
     return sites
@@ -230,3 +243,42 @@ def test_an_agency_name_in_quotes_gives_a_whole_meta_description(hostile_sites, 
     page = read_markup((site / lang / "index.html").read_text(encoding="utf-8"))
     assert page.meta["description"] == locale.plain("site_description", agency=QUOTED[lang])
     assert QUOTED[lang] in page.meta["description"]
+
+
+@pytest.fixture
+def hostile_licences(tmp_path, monkeypatch) -> HostileData:
+    """The licence table (the package's, not the agency's data) with hostile text in every text of it."""
+    doc = yaml.safe_load(licences.TABLE.read_text(encoding="utf-8"))
+    found = HostileData()
+    make_hostile_file(doc, licences.LicenceTable, "licences.yml", found)
+    table = tmp_path / "licences.yml"
+    table.write_text(yaml.safe_dump(doc, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    monkeypatch.setattr(licences, "TABLE", table)
+    licences.licences.cache_clear()
+    yield found
+    licences.licences.cache_clear()  # the package's own table again, for the tests after this one
+
+
+@pytest.mark.parametrize("lang", ["th", "en"])
+def test_a_licence_is_escaped_on_every_page_and_in_every_download(tmp_path, hostile_licences, lang):
+    data = tmp_path / "data"
+    shutil.copytree(DATA, data)
+    make_hostile(data)
+    agency = yaml.safe_load((data / "agency.yml").read_text(encoding="utf-8"))
+    agency["licence"] = "CC-BY-4.0"
+    (data / "agency.yml").write_text(yaml.safe_dump(agency, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    locale = load_locale(lang)
+    site = plan(prepare(data, PROJECT), locale, last_change=None)
+    renderer = PageRenderer(locale)
+    pages = {spec.src_uri: renderer.render(spec.template, spec.src_uri, **spec.context) for spec in site.pages}
+    name = next(hostile(n) for n, (_, where) in hostile_licences.fields.items() if where[-2:] == ("name", lang))
+    assert any(str(Markup.escape(name)) in page for page in pages.values())
+    problems = [(path, found) for path, page in pages.items() if (found := read_markup(page).found)]
+    for download in site.downloads:
+        text = download.content.decode("utf-8-sig")
+        if download.name.endswith(".csv"):
+            problems += [(download.name, found)] if (found := csv_problems(text)) else []
+        elif download.name.endswith((".json", ".jsonld")):
+            json.loads(text)  # whole
+            problems += [(download.name, ["escaped as HTML"])] if ESCAPED_TWICE.search(text) else []
+    assert not problems, problems[:5]

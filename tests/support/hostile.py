@@ -112,6 +112,27 @@ def _write(path: Path, doc: object) -> None:
     path.write_text(yaml.safe_dump(doc, allow_unicode=True, sort_keys=False, width=10_000), encoding="utf-8")
 
 
+def make_hostile_file(
+    doc: object, model: type[BaseModel], file: str, found: HostileData
+) -> dict[tuple[str, FieldPath], str]:
+    """Hostile text in every string of the parsed file `doc` that `model` still accepts it in, noted in `found`;
+    return the original text of each."""
+    originals = {}
+    for where in list(_strings(doc)):
+        original = _get(doc, where)
+        n = len(found.fields) + len(found.refused) + 1
+        _set(doc, where, hostile(n))
+        try:
+            model.model_validate(doc)
+        except ValidationError:
+            _set(doc, where, original)
+            found.refused.append((file, where))
+            continue
+        found.fields[n] = (file, where)
+        originals[(file, where)] = str(original)
+    return originals
+
+
 def make_hostile(data: Path) -> HostileData:
     """Put hostile text in every text field of the data folder `data` (a copy: it is rewritten), keeping the
     folder valid; return where it went."""
@@ -124,18 +145,7 @@ def make_hostile(data: Path) -> HostileData:
         if model is None:
             continue  # not a record the build reads (the glossary of the translation checks)
         doc = yaml.safe_load(path.read_text(encoding="utf-8"))
-        for where in list(_strings(doc)):
-            original = _get(doc, where)
-            n = len(found.fields) + len(found.refused) + 1
-            _set(doc, where, hostile(n))
-            try:
-                model.model_validate(doc)
-            except ValidationError:
-                _set(doc, where, original)
-                found.refused.append((file, where))
-                continue
-            found.fields[n] = (file, where)
-            originals[(file, where)] = str(original)
+        originals |= make_hostile_file(doc, model, file, found)
         docs[file] = doc
         _write(path, doc)
     for _ in range(MAX_ROUNDS):
