@@ -32,6 +32,7 @@ from support.hostile import (
 
 from itasite.data import licences
 from itasite.pipeline import plan, prepare
+from itasite.site.hub import render_hub
 from itasite.site.locale import as_text, load_locale, title_pair
 from itasite.site.render import PageRenderer, markdown_text
 from itasite.site.spreadsheet import csv_file, safe_cell
@@ -282,3 +283,17 @@ def test_a_licence_is_escaped_on_every_page_and_in_every_download(tmp_path, host
             json.loads(text)  # whole
             problems += [(download.name, ["escaped as HTML"])] if ESCAPED_TWICE.search(text) else []
     assert not problems, problems[:5]
+
+
+def test_the_hub_of_many_agencies_escapes_their_data(tmp_path):
+    agencies = {}
+    for name, source in (("seed", DATA), ("agency-b", AGENCY_B)):
+        data = tmp_path / name / "data"
+        shutil.copytree(source, data)
+        make_hostile(data)
+        agencies[name] = prepare(data, PROJECT)
+    files = render_hub(agencies, ["th", "en"], ["<b>failed</b>"])
+    for path in ("th/index.html", "en/index.html", "index.html"):
+        page = read_markup(files[path])
+        assert not page.found, (path, page.found[:5])
+    assert hostile(1) in words("".join(read_markup(files["th/index.html"]).texts))  # the first agency's name
