@@ -11,7 +11,7 @@ import datetime as dt
 import uuid
 from dataclasses import dataclass
 
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from ..build.history import Change, History
 from .datachanges import Described, described, number_ranges
@@ -35,8 +35,8 @@ class PageRef:
 
     @property
     def title(self) -> str:
-        """The page's whole name, group included."""
-        return f"{self.group}: {self.label}" if self.group else self.label
+        """The page's whole name, group included, as HTML (its parts are interface strings, or escaped here)."""
+        return Markup("{}: {}").format(self.group, self.label) if self.group else escape(self.label)
 
 
 @dataclass(frozen=True)
