@@ -11,6 +11,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 import shutil
 from pathlib import Path
 
@@ -297,3 +298,24 @@ def test_the_hub_of_many_agencies_escapes_their_data(tmp_path):
         page = read_markup(files[path])
         assert not page.found, (path, page.found[:5])
     assert hostile(1) in words("".join(read_markup(files["th/index.html"]).texts))  # the first agency's name
+
+
+@pytest.mark.parametrize("lang", ["th", "en"])
+def test_json_ld_in_a_page_carries_the_name_as_written_with_its_markup_characters_escaped(hostile_sites, lang):
+    site, found = hostile_sites["seed"]
+    name = next(
+        hostile(n) for n, (file, where) in found.fields.items() if (file, where) == ("agency.yml", ("name", lang))
+    )
+    html = (site / lang / "downloads/index.html").read_text(encoding="utf-8")
+    block = re.search(r'<script type="application/ld\+json">(.*?)</script>', html, re.S)
+    assert block and "<" not in block[1] and ">" not in block[1] and "&" not in block[1]
+    assert "\\u003cscript\\u003ealert(" in block[1]
+    assert any(name in text for text in strings(json.loads(block[1])))
+
+
+def strings(value: object) -> list[str]:
+    """Every string inside a JSON value."""
+    if isinstance(value, str):
+        return [value]
+    items = value.values() if isinstance(value, dict) else value if isinstance(value, list) else []
+    return [text for item in items for text in strings(item)]
