@@ -62,6 +62,20 @@ class Locale:
         """A fiscal year in a table heading or a chart label: พ.ศ. 2568 / FY2025."""
         return self.t("fiscal_year_short", be=be_year, ce=ce_year(be_year))
 
+    def years(self, first: int, last: int) -> Markup:
+        """A run of fiscal years written once, as Thai does: ปีงบประมาณ พ.ศ. 2563–2566 / FY2020–FY2023 (B.E.
+        2563–2566), not the year's words twice."""
+        return self.t("fiscal_years", **self._ends(first, last))
+
+    def years_short(self, first: int, last: int) -> Markup:
+        """A run of fiscal years in a chart's subtitle: พ.ศ. 2567–2568 / FY2024–FY2025."""
+        return self.t("fiscal_years_short", **self._ends(first, last))
+
+    @staticmethod
+    def _ends(first: int, last: int) -> dict[str, int]:
+        """The first and last year of a run, in both eras, as the `fiscal_years` strings name them."""
+        return {"first_be": first, "last_be": last, "first_ce": ce_year(first), "last_ce": ce_year(last)}
+
     def date(self, day: dt.date) -> str:
         """A calendar date: B.E. on Thai pages (6 ตุลาคม 2568), C.E. on English ones (6 October 2025)."""
         return written_date(day, self.lang)

@@ -99,6 +99,8 @@ class PageRenderer:
             date=locale.date,
             year=locale.year,
             year_short=locale.year_short,
+            years=locale.years,
+            years_short=locale.years_short,
         )
         # `tojson` (the schema.org blocks): Thai as Thai, keys as written, no spaces between items
         self.env.policies["json.dumps_kwargs"] = {"ensure_ascii": False, "separators": (",", ":")}
