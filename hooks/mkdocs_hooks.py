@@ -45,10 +45,11 @@ from itasite.site.share import SharePlan, share_images, share_plan
 log = logging.getLogger("mkdocs.hooks.itasite")
 
 AGENCY_CSS = "assets/stylesheets/agency.css"
-# Pages in docs/<lang>/: a page, or a folder whose index.md leads its other pages (those named here in this
-# order, then the rest by file name)
-HAND_WRITTEN = [("nav_accessibility", "accessibility.md"), ("nav_guide", "guide")]
-PAGE_ORDER = {"guide": ("index.md", "import.md", "files.md", "years.md", "disclosure.md", "messages.md", "publish.md")}
+# Pages of docs/<lang>/ in the navigation, after the generated ones
+HAND_WRITTEN = [("nav_accessibility", "accessibility.md")]
+# The data editors' guide (docs/<lang>/guide/), which citizens do not need: out of the navigation (mkdocs.yml's
+# not_in_nav), linked from the footer of every page, its index leading its other pages
+GUIDE = "guide/index.md"
 AGENCY_LOGO = "assets/images/agency-logo"
 
 
@@ -113,6 +114,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         palette["toggle"]["name"] = locale.t("palette_to_light" if palette["scheme"] == "slate" else "palette_to_dark")
     repository = repository_address(config.extra.get("data_repository"), scored.dataset.agency.repository)
     config.extra["origin"] = _origin(repository, scored, locale, origin)
+    has_guide = (Path(config.docs_dir) / GUIDE).is_file()
+    guide = {"href": "guide/", "for": locale.t("footer_staff"), "text": locale.t("nav_guide")}
+    config.extra["guide"] = guide if has_guide else None
     config.extra["edit_title"] = locale.t("edit_data")
     config.extra["not_found"] = {"title": locale.t("not_found_title"), "home": locale.t("not_found_home")}
     config.extra["alternate"] = [
@@ -145,15 +149,9 @@ def _feed(config: MkDocsConfig, site_plan: SitePlan, locale: Locale, agency: str
     return build_feed(site_plan.changes, config.site_url or "", data_file(FEED), CHANGES, texts, locale.lang)
 
 
-def _hand_written(config: MkDocsConfig, path: str) -> str | list[str] | None:
-    """The navigation entry of a hand-written page or folder of docs/<lang>/; None when this language lacks it."""
-    target = Path(config.docs_dir) / path
-    if target.is_file():
-        return path
-    order = PAGE_ORDER.get(path, ("index.md",))
-    names = sorted(page.name for page in target.glob("*.md"))
-    ranked = sorted(names, key=lambda name: (order.index(name) if name in order else len(order), name))
-    return [f"{path}/{name}" for name in ranked] or None
+def _hand_written(config: MkDocsConfig, path: str) -> str | None:
+    """The navigation entry of a hand-written page of docs/<lang>/; None when this language lacks it."""
+    return path if (Path(config.docs_dir) / path).is_file() else None
 
 
 def _site_root(config: MkDocsConfig) -> str:
