@@ -176,3 +176,21 @@ def test_a_new_year_needs_data_only(data_copy, tmp_path):
     assert "-2.02" in home  # from 99.37
     compare = text_of(page(out, "en", "results/2568-2569"))
     assert "-10.00" in compare and "down" in compare
+
+
+STAFF_LINK = re.compile(r'<div class="ita-staff">([^<]+): <a href="([^"]+)">([^<]+)</a></div>')
+
+
+@pytest.mark.parametrize(
+    ("lang", "staff", "guide"), [("th", "สำหรับเจ้าหน้าที่", "คู่มือผู้แก้ไขข้อมูล"), ("en", "For staff", "Guide for data editors")]
+)
+def test_the_editors_guide_is_in_every_footer_and_not_in_the_citizens_navigation(seed_site, lang, staff, guide):
+    for url in sorted(pages_of(seed_site, lang) - {"report/2568"}):  # the printable report has no site chrome
+        built = page(seed_site, lang, url)
+        html = built.read_text(encoding="utf-8")
+        nav = html.split('<nav class="md-nav md-nav--primary"', 1)[1].split("</nav>", 1)[0]
+        assert "guide/" not in nav, f"{lang}/{url}: the guide is in the navigation"
+        found = STAFF_LINK.findall(html)
+        assert [(said, text) for said, _, text in found] == [(staff, guide)], f"{lang}/{url}: {found}"
+        target = (built.parent / found[0][1]).resolve()
+        assert target == (seed_site / lang / "guide").resolve(), f"{lang}/{url} links {found[0][1]}"
