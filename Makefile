@@ -10,6 +10,14 @@ ITASITE := PYTHONPATH=hooks $(BIN)/python -m itasite
 export NO_MKDOCS_2_WARNING := 1
 # Reproducible builds: dates inside the output come from the last commit, not the clock (the tests' builds too).
 export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
+# The names a clerk gives (make import FILE=…) reach the command as environment variables that the shell reads
+# in double quotes, never as text in the recipe: so neither make (`$(shell …)`) nor the shell (backquotes, `;`,
+# `'`) expands them, and a report named report`touch x`.docx is a file name like any other. $(value …) takes
+# the name as typed; `override` keeps the command line's own variable from being expanded on its way out.
+ARGUMENTS := FILE YEAR DATA AGENCIES OUT JOBS ENGINE
+$(foreach name,$(ARGUMENTS),$(eval override ITA_ARG_$(name) := $$(value $(name))))
+export $(foreach name,$(ARGUMENTS),ITA_ARG_$(name))
+unexport $(ARGUMENTS)
 
 .PHONY: build check serve serve-en test bench lint format clean
 
@@ -72,8 +80,8 @@ $(NGINX) $(APACHE):
 ## build: both languages into site/ (site/th, site/en); a failed build leaves the old site/ as it was; ENGINE=forks: with ProperDocs + MaterialX
 # ENGINE=forks installs .venv-forks first (requirements-forks.txt); the site is the same, page for page
 ENGINE ?= material
-build: $(VENV)/.runtime $(if $(filter forks,$(ENGINE)),$(FORKS)/.installed)
-	$(ITASITE) build --engine $(ENGINE)
+build: $(VENV)/.runtime $(if $(filter forks,$(value ENGINE)),$(FORKS)/.installed)
+	$(ITASITE) build --engine "$${ITA_ARG_ENGINE:-material}"
 
 ## serve: live preview of the Thai site on http://127.0.0.1:8000/ (reloads on data/, docs/, hooks/, overrides/)
 serve: $(VENV)/.runtime
@@ -90,22 +98,22 @@ check: $(VENV)/.runtime
 .PHONY: upgrade
 ## upgrade: rewrite data/ written for an earlier layout of the project to the current one: make upgrade [DATA=dir]
 upgrade: $(VENV)/.runtime
-	$(ITASITE) upgrade $(if $(DATA),"$(DATA)")
+	$(ITASITE) upgrade $${ITA_ARG_DATA:+"$$ITA_ARG_DATA"}
 
 .PHONY: import
 ## import: a report (Word .docx, Excel .xlsx/.csv, or a PDF's text in .txt) into data/: make import FILE=report.docx [YEAR=2568]
 import: $(VENV)/.runtime
-	$(if $(FILE),,$(error give the report: make import FILE=path/to/report.docx))
-	$(ITASITE) import "$(FILE)" $(if $(YEAR),--year $(YEAR)) $(IMPORT_OPTIONS)
+	$(if $(value FILE),,$(error give the report: make import FILE=path/to/report.docx))
+	$(ITASITE) import "$$ITA_ARG_FILE" $${ITA_ARG_YEAR:+--year "$$ITA_ARG_YEAR"} $(IMPORT_OPTIONS)
 
 .PHONY: template export
 ## template: an empty workbook to fill in and import: make template FILE=report.xlsx [YEAR=2569]
 template: $(VENV)/.runtime
-	$(ITASITE) template "$(or $(FILE),report-template.xlsx)" $(if $(YEAR),--year $(YEAR))
+	$(ITASITE) template "$${ITA_ARG_FILE:-report-template.xlsx}" $${ITA_ARG_YEAR:+--year "$$ITA_ARG_YEAR"}
 
 ## export: all of data/ as a workbook, to review and edit in Excel: make export FILE=data.xlsx
 export: $(VENV)/.runtime
-	$(ITASITE) export "$(or $(FILE),data.xlsx)"
+	$(ITASITE) export "$${ITA_ARG_FILE:-data.xlsx}"
 
 # pytest-xdist workers, one more than the cores: a worker waiting on Chromium leaves its core to another
 # (on 2 cores: 6 minutes with 3 workers, 7 with 2 or 4). The tests of a module that builds its own site stay
@@ -148,8 +156,8 @@ lighthouse: $(VENV)/.runtime $(CHROMIUM) $(NGINX) node_modules/.installed
 .PHONY: build-all bench-all
 ## build-all: one site per agency and a hub page: make build-all AGENCIES=folder [JOBS=2] [OUT=site-all]
 build-all: $(VENV)/.runtime
-	$(if $(AGENCIES),,$(error give the folder of agency folders: make build-all AGENCIES=path))
-	$(ITASITE) build-all "$(AGENCIES)" $(if $(JOBS),--jobs $(JOBS)) $(if $(OUT),--out "$(OUT)") $(BUILD_ALL_OPTIONS)
+	$(if $(value AGENCIES),,$(error give the folder of agency folders: make build-all AGENCIES=path))
+	$(ITASITE) build-all "$$ITA_ARG_AGENCIES" $${ITA_ARG_JOBS:+--jobs "$$ITA_ARG_JOBS"} $${ITA_ARG_OUT:+--out "$$ITA_ARG_OUT"} $(BUILD_ALL_OPTIONS)
 
 ## bench-all: build-all at scale: 100 synthetic agencies x 2 years and 10 x 10 years (a benchmark)
 bench-all: $(VENV)/.runtime
