@@ -23,14 +23,14 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import os
-import shutil
 import subprocess
 import sys
 from importlib.util import find_spec
 from pathlib import Path
 
 from .build.csp import content_security_policy
-from .build.engine import ENGINES, build_languages, replace_folder, serve_language
+from .build.engine import ENGINES, publish, serve_language
+from .build.lock import run_holding
 from .build.parallel import Job, Outcome, default_workers, run_all
 from .build.provenance import last_commit_time
 from .data.disclosure_warnings import disclosure_warnings
@@ -45,7 +45,6 @@ from .site.hub import write_hub
 from .site.locale import LANGUAGES
 
 CONFIG = "mkdocs.yml"  # marks the project folder, where the commands run, as `mkdocs` itself does
-CSP_FILE = "content-security-policy.txt"
 LANG_HELP = "language of the messages (default: th, or ITA_LANG)"
 UPGRADE_HELP = "rewrite data written for an earlier layout of the project to the current one"
 OUTPUTS = ("text", "github")  # how `check` writes problems: lines for people, or GitHub annotations
@@ -115,18 +114,13 @@ def build_environment(data: Path | None) -> dict[str, str]:
 
 
 def build(data: Path | None, out: Path, engine: str = ENGINES[0]) -> int:
-    """Build both languages aside, add the CSP header, then replace the published folder in one move."""
-    project = project_folder()
-    scratch = out.with_name(f".{out.name}-tmp")  # beside the published folder, so the last move is a rename
-    shutil.rmtree(scratch, ignore_errors=True)
-    status = build_languages(project, LANGUAGES, scratch, build_environment(data), engine)
-    if status:
-        shutil.rmtree(scratch, ignore_errors=True)
-        return status
-    (scratch / CSP_FILE).write_text(content_security_policy(scratch) + "\n", encoding="utf-8")
-    replace_folder(scratch, out)
-    print(f"Built {out.as_posix()}/ (open {out.as_posix()}/index.html, or serve the folder)")
-    return 0
+    """Build both languages aside, add the CSP header, then replace the published folder in one move; a build
+    or import of the same folders meanwhile stops at once, naming this one (engine.publish)."""
+    read = data or Path(os.environ.get("ITA_DATA_DIR") or "data")
+    status = publish(project_folder(), LANGUAGES, out, read, build_environment(data), engine)
+    if not status:
+        print(f"Built {out.as_posix()}/ (open {out.as_posix()}/index.html, or serve the folder)")
+    return status
 
 
 def build_all(agencies: Path, out: Path, jobs: int | None, shard: str | None = None, hub_only: bool = False) -> int:
@@ -269,7 +263,8 @@ def main(argv: list[str]) -> int:
     if arguments.command == "serve":
         return serve(arguments.lang, arguments.data, arguments.port, arguments.engine)
     if arguments.command == "build-all":
-        return build_all(arguments.agencies, arguments.out, arguments.jobs, arguments.shard, arguments.hub_only)
+        a = arguments  # each agency's build holds its own folder inside the one held here
+        return run_holding([a.out], [], lambda: build_all(a.agencies, a.out, a.jobs, a.shard, a.hub_only))
     if arguments.command == "check":
         return check(arguments.data, arguments.lang, arguments.format)
     if arguments.command == "tidy":

@@ -17,11 +17,14 @@ import sys
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
+from .csp import content_security_policy
 from .forks import forks_config, forks_python
+from .lock import run_holding
 
 ENGINES = ("material", "forks")  # the first is the default
 QUIET = {"NO_MKDOCS_2_WARNING": "1"}  # MkDocs 1.6.1 otherwise prints a notice about 2.0 on every run
 FIRST_PORT = 8000  # `serve` of the first language; each next language the next port
+CSP_FILE = "content-security-policy.txt"
 
 
 def command(project: Path, engine: str = ENGINES[0]) -> tuple[str, ...]:
@@ -92,6 +95,26 @@ def serve_language(
         return server.wait()
     finally:
         signal.signal(signal.SIGTERM, previous)
+
+
+def publish(project: Path, languages: Sequence[str], out: Path, data: Path, env: Mapping[str, str], engine: str) -> int:
+    """Build every language aside, add the CSP header, then replace the published folder in one move; all of
+    it holding `out` alone and `data` shared (lock.py), so a second build or an import meanwhile stops at once,
+    naming this one, instead of mixing its files into this one's."""
+    return run_holding([out], [data], lambda: _published(project, languages, out, env, engine))
+
+
+def _published(project: Path, languages: Sequence[str], out: Path, env: Mapping[str, str], engine: str) -> int:
+    """The build of `publish`, once its folders are held."""
+    scratch = out.with_name(f".{out.name}-tmp")  # beside the published folder, so the last move is a rename
+    shutil.rmtree(scratch, ignore_errors=True)
+    status = build_languages(project, languages, scratch, env, engine)
+    if status:
+        shutil.rmtree(scratch, ignore_errors=True)
+        return status
+    (scratch / CSP_FILE).write_text(content_security_policy(scratch) + "\n", encoding="utf-8")
+    replace_folder(scratch, out)
+    return 0
 
 
 def replace_folder(new: Path, old: Path) -> None:

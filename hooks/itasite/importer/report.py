@@ -9,6 +9,7 @@ import re
 import sys
 from pathlib import Path
 
+from ..build.lock import FolderBusy, holding
 from ..data.messages import chosen_language, say
 from .review import ImportProblem, Review, placed
 from .run import ImportResult, import_file
@@ -21,7 +22,11 @@ def run_import(path: Path, data_dir: Path, year: int | None, force: bool, lang: 
     """Import one file into `data_dir`, print what happened, and return the exit status."""
     lang = chosen_language(lang)
     try:
-        result = import_file(path, data_dir, year=year, force=force)
+        with holding([data_dir]):  # a build reading this data, or a second import, stops this one at once
+            result = import_file(path, data_dir, year=year, force=force)
+    except FolderBusy as busy:
+        print(busy, file=sys.stderr)
+        return 1
     except (UnreadableFile, ImportProblem) as error:
         print(error.message(lang), file=sys.stderr)
         return 1
