@@ -10,12 +10,17 @@ its top kept as they are.
 
 from __future__ import annotations
 
+import errno
+import os
+import shutil
 from collections.abc import Mapping
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
 import yaml
+
+from .swap import beside, pause_at, recover, swap_in
 
 WIDTH = 100  # a folded text's lines: readable in Notepad and in a diff, as data/ was written by hand
 FOLD = 90  # characters: a text longer than this is folded, a shorter one stays on its key's line
@@ -98,20 +103,26 @@ def comments_below_head(text: str) -> bool:
 
 
 def write_all(root: Path, files: Mapping[str, bytes]) -> list[Path]:
-    """Write every file (by its path under `root`) or none: each goes to a temporary file beside its place
-    first, and only when every one was written are they moved into place, so a full disk or a file open in
-    another program never leaves a folder half written."""
-    scratch: dict[Path, Path] = {}
+    """Write every file (by its path under `root`) or none, whenever the process is stopped: the whole folder is
+    copied beside itself, the files written into the copy, and the copy swapped in for the folder by renames
+    (swap.py), so a full disk, a file open in another program or a kill never leaves a folder half written."""
+    given, root = root, root.resolve()
+    recover(root)
+    scratch = beside(root, "writing")
     try:
+        if root.exists() and not root.is_dir():
+            raise NotADirectoryError(errno.ENOTDIR, os.strerror(errno.ENOTDIR), str(root))  # never replaced
+        if root.is_dir():
+            shutil.copytree(root, scratch, symlinks=True)  # symlinks as links: none is followed out of the folder
+        else:
+            scratch.mkdir(parents=True)
+        pause_at("copied")
         for relative, content in files.items():
-            target = root / relative
+            target = scratch / relative
             target.parent.mkdir(parents=True, exist_ok=True)
-            scratch[target] = target.with_name(f".{target.name}.writing")
-            scratch[target].write_bytes(content)
+            target.write_bytes(content)
     except OSError:
-        for path in scratch.values():
-            path.unlink(missing_ok=True)
+        shutil.rmtree(scratch, ignore_errors=True)
         raise
-    for target, path in scratch.items():
-        path.replace(target)
-    return list(scratch)
+    swap_in(scratch, root)
+    return [given / relative for relative in files]

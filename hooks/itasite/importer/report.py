@@ -11,10 +11,12 @@ from pathlib import Path
 
 from ..build.lock import FolderBusy, holding
 from ..data.messages import chosen_language, say
+from ..data.swap import recover
 from .review import ImportProblem, Review, placed
 from .run import ImportResult, import_file
 from .unreadable import UnreadableFile
 
+RECOVERED = {"finished": "import_recovered_finished", "rolled_back": "import_recovered_rolled_back"}  # swap.py
 LINE = re.compile(r"^บรรทัด (\d+)\s*(.*)$")  # where pdftext.py locates a row: "บรรทัด 89" (file:89: …)
 
 
@@ -23,9 +25,15 @@ def run_import(path: Path, data_dir: Path, year: int | None, force: bool, lang: 
     lang = chosen_language(lang)
     try:
         with holding([data_dir]):  # a build reading this data, or a second import, stops this one at once
+            if recovered := recover(data_dir.resolve()):  # an import killed before: finished or rolled back
+                print(say(lang, RECOVERED[recovered], {"data": data_dir.as_posix()}), file=sys.stderr)
             result = import_file(path, data_dir, year=year, force=force)
     except FolderBusy as busy:
         print(busy, file=sys.stderr)
+        return 1
+    except OSError as error:  # a file of data/ open in another program (Windows), a full or read-only disk
+        values = {"data": data_dir.as_posix(), "error": error.strerror or type(error).__name__}
+        print(say(lang, "import_write_failed", values), file=sys.stderr)
         return 1
     except (UnreadableFile, ImportProblem) as error:
         print(error.message(lang), file=sys.stderr)
