@@ -108,14 +108,9 @@ def read_register_sheets(path: Path, data_dir: Path) -> dict[int, dict[str, Any]
     read (nothing is written then). A file that is not a workbook has none."""
     if path.suffix.lower() != ".xlsx":
         return {}
-    import openpyxl
+    from .formulas import computed_sheets
 
-    workbook = openpyxl.load_workbook(path, read_only=True, data_only=True)
-    try:
-        sheets = [(sheet.title, list(sheet.iter_rows(values_only=True))) for sheet in workbook.worksheets]
-    finally:
-        workbook.close()
-    sheets = [(title, rows) for title, rows in sheets if is_register_sheet(title)]
+    sheets = [(title, rows) for title, rows in computed_sheets(path) if is_register_sheet(title)]
     if not sheets:
         return {}
     lists = oit_lists(data_dir)

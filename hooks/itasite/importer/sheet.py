@@ -48,15 +48,10 @@ MEASURE_NAMES = " · ".join(MEASURE_COLUMNS)
 
 
 def read_xlsx(path: Path) -> SourceDocument:
-    """Every measures and scores sheet of a workbook, values as Excel last computed them."""
-    import openpyxl
+    """Every measures and scores sheet of a workbook, values as Excel last computed them (formulas.py)."""
+    from .formulas import computed_sheets  # a formula without a value, or an error value, is refused there
 
-    workbook = openpyxl.load_workbook(path, read_only=True, data_only=True)
-    try:
-        sheets = [(sheet.title, list(sheet.iter_rows(values_only=True))) for sheet in workbook.worksheets]
-    finally:
-        workbook.close()
-    return _document(path.name, sheets)
+    return _document(path.name, computed_sheets(path))
 
 
 def read_csv(path: Path) -> SourceDocument:
