@@ -17,6 +17,7 @@ from typing import Any
 from openpyxl.utils import get_column_letter
 
 from ..data.messages import say
+from .entities import refuse_declarations
 from .review import ImportProblem, placed
 
 # The error values Excel shows in a cell (and stores as the cell's value, of type "e")
@@ -54,6 +55,7 @@ def computed_sheets(path: Path) -> list[tuple[str, list[tuple[Any, ...]]]]:
     """Every sheet's title and rows of values; UncomputedCells when a formula has no value or a cell an error."""
     import openpyxl
 
+    refuse_declarations(path)  # before openpyxl parses any part: the register sheets are read before sniff.py
     values = openpyxl.load_workbook(path, read_only=True, data_only=True)
     written = openpyxl.load_workbook(path, read_only=True, data_only=False)  # the formulas themselves
     try:

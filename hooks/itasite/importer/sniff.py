@@ -1,8 +1,9 @@
 """Which reader a clerk's file needs, told from its content rather than its name, and every file refused first.
 
 A report saved with the wrong extension still reads; a PDF, an old .doc, a file with a password or a
-damaged one is refused with one Thai line saying what to save instead, before any reader opens it. A zip
-(.docx, .xlsx) is judged from its directory alone, so a zip bomb is never unpacked.
+damaged one, or a package whose XML declares entities (entities.py), is refused with one Thai line saying
+what to save instead, before any reader opens it. A zip (.docx, .xlsx) is judged from its directory alone,
+so a zip bomb is never unpacked.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ import zipfile
 import zlib
 from pathlib import Path
 
+from .entities import refuse_declarations
 from .source import SourceDocument
 from .unreadable import UnreadableFile
 
@@ -67,6 +69,7 @@ def _read_package(path: Path) -> SourceDocument:
     except (zipfile.BadZipFile, OSError, ValueError) as error:
         raise UnreadableFile("import_damaged", {"file": name}) from error
     check_unpacked_size(name, members)
+    refuse_declarations(path)  # a DOCTYPE or ENTITY in any XML part: refused before a reader parses it
     names = {member.filename for member in members}
     try:
         if "word/document.xml" in names:
