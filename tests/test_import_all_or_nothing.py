@@ -41,11 +41,12 @@ def report(tmp_path_factory):
     return path, tree_digest(finished)
 
 
-def _import(report, data, pause: str | None = None) -> subprocess.Popen:
-    """A real `python -m itasite import` of `report` into `data`, started; told to stop at `pause`."""
+def _import(report, data, pause: str | None = None, year: int = 2569) -> subprocess.Popen:
+    """A real `python -m itasite import` of `report` into `data` as fiscal year `year`, started; told to stop at
+    `pause`."""
     env = {**{k: v for k, v in os.environ.items() if k != "PYTHONPATH"}, "ITA_LANG": "th"}
     env |= {PAUSE: pause} if pause else {}
-    command = [sys.executable, "-m", "itasite", "import", str(report), "--data", str(data), "--year", "2569"]
+    command = [sys.executable, "-m", "itasite", "import", str(report), "--data", str(data), "--year", str(year)]
     return subprocess.Popen(command, cwd=PROJECT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
 
 
@@ -105,3 +106,18 @@ def test_data_that_is_a_file_is_left_as_it_is_and_named(tmp_path, report):
     assert ran.returncode == 1 and "Traceback" not in error, error
     assert f"{data.as_posix()}: เขียนข้อมูลไม่ได้" in error
     assert data.read_text(encoding="utf-8") == "not a folder" and _leftovers(data) == []
+
+
+def test_a_refused_import_names_each_file_it_would_change_and_what_to_do(data_copy, tmp_path):
+    before = tree_digest(data_copy)
+    report = tmp_path / "report.csv"
+    header = ",".join(HEADER)
+    row = '"๑. มาตรการอื่น","๑. ขั้นตอน",สำนักปลัด,ตุลาคม ๒๕๖๗ - กันยายน ๒๕๖๘,ผล,ผลลัพธ์'
+    report.write_text(f"{header}\r\n{row}\r\n", encoding="utf-8")
+    ran = _import(report, data_copy, year=2568)  # measure 1 of 2568 is in data/ already, with other texts
+    _, error = ran.communicate(timeout=120)
+    lines = error.splitlines()
+    assert ran.returncode == 1 and lines[0].startswith(f"{data_copy.as_posix()}: การนำเข้านี้จะเปลี่ยนข้อมูล")
+    assert "--force" in lines[0]
+    assert any(line.startswith(f"{data_copy.as_posix()}/measures/2568/01-") for line in lines[1:]), lines
+    assert tree_digest(data_copy) == before

@@ -101,6 +101,14 @@ def test_an_import_into_data_a_build_reads_stops_at_once(data_copy, holder, caps
     assert tree_digest(data_copy) == before
 
 
+@pytest.mark.parametrize("command", [["tidy"], ["upgrade"]])
+def test_tidy_and_upgrade_stop_at_once_while_a_build_reads_the_data(data_copy, holder, capsys, command):
+    before = tree_digest(data_copy)
+    first = holder("r", data_copy)
+    assert cli.main([*command, str(data_copy)]) == 1
+    assert f"PID {first.pid}" in capsys.readouterr().err and tree_digest(data_copy) == before
+
+
 def _build(out, data=DATA) -> subprocess.Popen:
     """A real `python -m itasite build` of `data` into `out`, started and not waited for."""
     command = [sys.executable, "-m", "itasite", "build", "--data", str(data), "--out", str(out)]

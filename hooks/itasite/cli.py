@@ -270,11 +270,11 @@ def main(argv: list[str]) -> int:
     if arguments.command == "tidy":
         from .data.tidy import run_tidy
 
-        return run_tidy(arguments.data, arguments.check, arguments.lang)
+        return run_holding([arguments.data], [], lambda: run_tidy(arguments.data, arguments.check, arguments.lang))
     if arguments.command == "upgrade":
         from .data.upgrade import run_upgrade
 
-        return run_upgrade(arguments.data, arguments.lang)
+        return run_holding([arguments.data], [], lambda: run_upgrade(arguments.data, arguments.lang))  # as import
     if arguments.command == "new":
         return new(arguments.folder, arguments.year, arguments.lang)
     if arguments.command in ("template", "export"):
