@@ -1,4 +1,4 @@
-"""An import is all or nothing (data/swap.py): a real import of 400 measures, killed at several moments and at
+"""An import is all or nothing (build/swap.py): a real import of 400 measures, killed at several moments and at
 each step of the swap, leaves data/ byte for byte as it was or as the finished import, once the next run has
 finished or rolled back what the killed one left; and the next import says which it did."""
 
@@ -16,7 +16,7 @@ from support.build import DATA, PROJECT
 from support.data import tree_digest
 from support.report_files import HEADER, thai
 
-from itasite.data.swap import PAUSE, beside, recover
+from itasite.build.swap import PAUSE, beside, recover
 
 MEASURES = 400
 # Where the swap stops when told (ITA_PAUSE_AT), and what data/ is once the next run recovers from a kill there
@@ -121,3 +121,20 @@ def test_a_refused_import_names_each_file_it_would_change_and_what_to_do(data_co
     assert "--force" in lines[0]
     assert any(line.startswith(f"{data_copy.as_posix()}/measures/2568/01-") for line in lines[1:]), lines
     assert tree_digest(data_copy) == before
+
+
+@pytest.mark.build
+@pytest.mark.parametrize(("step", "said"), [("ready", "คืนข้อมูลเป็นอย่างเดิม"), ("moved", "นำข้อมูลที่นำเข้าครั้งนั้นมาใช้")])
+def test_a_build_after_a_killed_import_recovers_the_data_first(data_copy, report, tmp_path, step, said):
+    path, after = report
+    before = tree_digest(data_copy)
+    running = _import(path, data_copy, pause=step)
+    assert running.stderr is not None and running.stderr.readline().strip() == f"paused at {step}"
+    running.send_signal(signal.SIGKILL)
+    running.wait()
+    env = {**{k: v for k, v in os.environ.items() if k != "PYTHONPATH"}, "ITA_LANG": "th"}
+    command = [sys.executable, "-m", "itasite", "build", "--data", str(data_copy), "--out", str(tmp_path / "site")]
+    built = subprocess.run(command, cwd=PROJECT, env=env, capture_output=True, text=True, timeout=600)
+    assert f"{data_copy.as_posix()}: การนำเข้าครั้งก่อนถูกหยุดกลางคัน" in built.stderr and said in built.stderr
+    assert "Traceback" not in built.stderr
+    assert tree_digest(data_copy) == (before if STEPS[step] == "before" else after) and _leftovers(data_copy) == []

@@ -20,11 +20,17 @@ from pathlib import Path
 from .csp import content_security_policy
 from .forks import forks_config, forks_python
 from .lock import run_holding
+from .swap import interrupted, recover
 
 ENGINES = ("material", "forks")  # the first is the default
 QUIET = {"NO_MKDOCS_2_WARNING": "1"}  # MkDocs 1.6.1 otherwise prints a notice about 2.0 on every run
 FIRST_PORT = 8000  # `serve` of the first language; each next language the next port
 CSP_FILE = "content-security-policy.txt"
+# What a build says when an import was killed before it (these words are the import's own, data/messages)
+RECOVERED_TH = "การนำเข้าครั้งก่อนถูกหยุดกลางคันหลังเขียนไฟล์ครบแล้ว จึงนำข้อมูลที่นำเข้าครั้งนั้นมาใช้ให้ครบ ให้ตรวจผลด้วย make check"
+RECOVERED_EN = "the last import was stopped after all its files were written, so its data was put in place"
+ROLLED_BACK_TH = "การนำเข้าครั้งก่อนถูกหยุดกลางคันก่อนเขียนเสร็จ จึงคืนข้อมูลเป็นอย่างเดิมก่อนการนำเข้าครั้งนั้น (ไม่มีไฟล์ใดเปลี่ยน)"
+ROLLED_BACK_EN = "the last import was stopped before it was finished, so the data was kept as it was before it"
 
 
 def command(project: Path, engine: str = ENGINES[0]) -> tuple[str, ...]:
@@ -101,7 +107,20 @@ def publish(project: Path, languages: Sequence[str], out: Path, data: Path, env:
     """Build every language aside, add the CSP header, then replace the published folder in one move; all of
     it holding `out` alone and `data` shared (lock.py), so a second build or an import meanwhile stops at once,
     naming this one, instead of mixing its files into this one's."""
+    if interrupted(data.resolve()) and run_holding([data], [], lambda: _recovered(data)):
+        return 1
     return run_holding([out], [data], lambda: _published(project, languages, out, env, engine))
+
+
+def _recovered(data: Path) -> int:
+    """Finish or roll back an import killed while it swapped data/ in (swap.py), and say so, so the build reads
+    whole data rather than none; 0 always (the data folder is held alone meanwhile)."""
+    done = recover(data.resolve())
+    if done == "finished":
+        print(f"{data.as_posix()}: {RECOVERED_TH}\n{data.as_posix()}: {RECOVERED_EN}", file=sys.stderr)
+    elif done:
+        print(f"{data.as_posix()}: {ROLLED_BACK_TH}\n{data.as_posix()}: {ROLLED_BACK_EN}", file=sys.stderr)
+    return 0
 
 
 def _published(project: Path, languages: Sequence[str], out: Path, env: Mapping[str, str], engine: str) -> int:

@@ -20,7 +20,7 @@ from typing import Any
 
 import yaml
 
-from .swap import beside, pause_at, recover, swap_in
+from ..build.swap import beside, pause_at, recover, swap_in
 
 WIDTH = 100  # a folded text's lines: readable in Notepad and in a diff, as data/ was written by hand
 FOLD = 90  # characters: a text longer than this is folded, a shorter one stays on its key's line
@@ -105,7 +105,7 @@ def comments_below_head(text: str) -> bool:
 def write_all(root: Path, files: Mapping[str, bytes]) -> list[Path]:
     """Write every file (by its path under `root`) or none, whenever the process is stopped: the whole folder is
     copied beside itself, the files written into the copy, and the copy swapped in for the folder by renames
-    (swap.py), so a full disk, a file open in another program or a kill never leaves a folder half written."""
+    (build/swap.py), so a full disk, a file open in another program or a kill never leaves a folder half written."""
     given, root = root, root.resolve()
     recover(root)
     scratch = beside(root, "writing")

@@ -10,13 +10,13 @@ import sys
 from pathlib import Path
 
 from ..build.lock import FolderBusy, holding
+from ..build.swap import recover
 from ..data.messages import chosen_language, say
-from ..data.swap import recover
 from .review import ImportProblem, Review, placed
 from .run import ImportResult, import_file
 from .unreadable import UnreadableFile
 
-RECOVERED = {"finished": "import_recovered_finished", "rolled_back": "import_recovered_rolled_back"}  # swap.py
+RECOVERED = {"finished": "import_recovered_finished", "rolled_back": "import_recovered_rolled_back"}  # build/swap.py
 LINE = re.compile(r"^บรรทัด (\d+)\s*(.*)$")  # where pdftext.py locates a row: "บรรทัด 89" (file:89: …)
 
 

@@ -52,6 +52,12 @@ def swap_in(scratch: Path, root: Path) -> None:
     shutil.rmtree(old, ignore_errors=True)
 
 
+def interrupted(root: Path) -> bool:
+    """Whether a write of `root` was stopped and left a folder beside it for `recover`; checked without a
+    lock, so that builds which read the data together need not hold it alone unless there is one."""
+    return any(beside(root, what).exists() for what in ("writing", "ready", "old"))
+
+
 def recover(root: Path) -> str | None:
     """Finish or roll back a write that was stopped (see the table above); "finished" when the interrupted
     import's data was put in place, "rolled_back" when data/ was kept as it was, None when nothing was left."""
