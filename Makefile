@@ -14,10 +14,11 @@ export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 
 # in double quotes, never as text in the recipe: so neither make (`$(shell …)`) nor the shell (backquotes, `;`,
 # `'`) expands them, and a report named report`touch x`.docx is a file name like any other. $(value …) takes
 # the name as typed; `override` keeps the command line's own variable from being expanded on its way out.
-ARGUMENTS := FILE YEAR DATA AGENCIES OUT JOBS ENGINE
+# The *_OPTIONS hold several options: the shell splits them at spaces (unquoted), and still runs nothing in them.
+ARGUMENTS := FILE YEAR DATA AGENCIES OUT JOBS ENGINE CHECK_OPTIONS IMPORT_OPTIONS BUILD_ALL_OPTIONS
 $(foreach name,$(ARGUMENTS),$(eval override ITA_ARG_$(name) := $$(value $(name))))
 export $(foreach name,$(ARGUMENTS),ITA_ARG_$(name))
-unexport $(ARGUMENTS)
+unexport $(foreach name,$(ARGUMENTS),$(if $(filter undefined,$(origin $(name))),,$(name)))  # (unexport defines)
 
 .PHONY: build check serve serve-en test bench lint format clean
 
@@ -80,8 +81,9 @@ $(NGINX) $(APACHE):
 ## build: both languages into site/ (site/th, site/en); a failed build leaves the old site/ as it was; ENGINE=forks: with ProperDocs + MaterialX
 # ENGINE=forks installs .venv-forks first (requirements-forks.txt); the site is the same, page for page
 ENGINE ?= material
+ENGINES := material forks  # written into the command as they are; any other name goes as typed, to be refused
 build: $(VENV)/.runtime $(if $(filter forks,$(value ENGINE)),$(FORKS)/.installed)
-	$(ITASITE) build --engine "$${ITA_ARG_ENGINE:-material}"
+	$(ITASITE) build --engine $(or $(filter $(ENGINES),$(value ENGINE)),"$$ITA_ARG_ENGINE")
 
 ## serve: live preview of the Thai site on http://127.0.0.1:8000/ (reloads on data/, docs/, hooks/, overrides/)
 serve: $(VENV)/.runtime
@@ -93,7 +95,7 @@ serve-en: $(VENV)/.runtime
 
 ## check: validate data/ alone (fast) and list untranslated fields
 check: $(VENV)/.runtime
-	$(ITASITE) check $(CHECK_OPTIONS)
+	$(ITASITE) check $$ITA_ARG_CHECK_OPTIONS
 
 .PHONY: upgrade
 ## upgrade: rewrite data/ written for an earlier layout of the project to the current one: make upgrade [DATA=dir]
@@ -104,7 +106,7 @@ upgrade: $(VENV)/.runtime
 ## import: a report (Word .docx, Excel .xlsx/.csv, or a PDF's text in .txt) into data/: make import FILE=report.docx [YEAR=2568]
 import: $(VENV)/.runtime
 	$(if $(value FILE),,$(error give the report: make import FILE=path/to/report.docx))
-	$(ITASITE) import "$$ITA_ARG_FILE" $${ITA_ARG_YEAR:+--year "$$ITA_ARG_YEAR"} $(IMPORT_OPTIONS)
+	$(ITASITE) import "$$ITA_ARG_FILE" $${ITA_ARG_YEAR:+--year "$$ITA_ARG_YEAR"} $$ITA_ARG_IMPORT_OPTIONS
 
 .PHONY: template export
 ## template: an empty workbook to fill in and import: make template FILE=report.xlsx [YEAR=2569]
@@ -157,7 +159,7 @@ lighthouse: $(VENV)/.runtime $(CHROMIUM) $(NGINX) node_modules/.installed
 ## build-all: one site per agency and a hub page: make build-all AGENCIES=folder [JOBS=2] [OUT=site-all]
 build-all: $(VENV)/.runtime
 	$(if $(value AGENCIES),,$(error give the folder of agency folders: make build-all AGENCIES=path))
-	$(ITASITE) build-all "$$ITA_ARG_AGENCIES" $${ITA_ARG_JOBS:+--jobs "$$ITA_ARG_JOBS"} $${ITA_ARG_OUT:+--out "$$ITA_ARG_OUT"} $(BUILD_ALL_OPTIONS)
+	$(ITASITE) build-all "$$ITA_ARG_AGENCIES" $${ITA_ARG_JOBS:+--jobs "$$ITA_ARG_JOBS"} $${ITA_ARG_OUT:+--out "$$ITA_ARG_OUT"} $$ITA_ARG_BUILD_ALL_OPTIONS
 
 ## bench-all: build-all at scale: 100 synthetic agencies x 2 years and 10 x 10 years (a benchmark)
 bench-all: $(VENV)/.runtime

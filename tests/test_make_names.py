@@ -64,6 +64,9 @@ def test_import_passes_the_file_name_unchanged(project_copy, name):
         ("upgrade", "DATA=d`touch x`"),
         ("build-all", "AGENCIES=a$(shell touch y)", "OUT=o`touch x`", "JOBS=1;touch z"),
         ("build", "ENGINE=$(shell touch y)"),
+        ("check", "CHECK_OPTIONS=--lang th $(shell touch y) `touch x`;touch z"),
+        ("import", "FILE=r.docx", "IMPORT_OPTIONS=--force $(shell touch y) `touch x`"),
+        ("build-all", "AGENCIES=a", "BUILD_ALL_OPTIONS=--hub-only $(shell touch y);touch z"),
     ],
 )
 def test_no_argument_of_any_target_is_expanded(project_copy, arguments):
@@ -85,3 +88,9 @@ def test_a_template_is_written_under_the_name_as_typed(project_copy):
 def test_the_entry_point_never_goes_through_a_shell():
     sources = [path.read_text(encoding="utf-8") for path in (PROJECT / "hooks").rglob("*.py")]
     assert not [text for text in sources if "shell=True" in text or "os.system(" in text or "os.popen(" in text]
+
+
+@pytest.mark.build
+def test_options_are_still_split_into_words(project_copy):
+    ran = _make(project_copy, "import", "FILE=missing.docx", "IMPORT_OPTIONS=--lang en --force")
+    assert ran.returncode != 0 and "missing.docx: " in ran.stderr and "ไม่พบ" not in ran.stderr  # English: --lang en
