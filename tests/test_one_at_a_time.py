@@ -173,3 +173,11 @@ def test_a_build_while_the_preview_runs_publishes_the_whole_site(tmp_path, refer
     finally:
         server.terminate()
         server.wait(timeout=20)
+
+
+@pytest.mark.parametrize(
+    ("lang", "words"), [("th", "คำสั่งอื่นกำลังใช้โฟลเดอร์นี้อยู่"), ("en", "another command is using this folder")]
+)
+def test_the_guide_quotes_the_message_as_the_command_gives_it(lang, words):
+    guide = (PROJECT / f"docs/{lang}/guide/import.md").read_text(encoding="utf-8")
+    assert f'"{words}"' in guide and words in FolderBusy(PROJECT / "data", "x").message()
