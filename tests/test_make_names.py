@@ -34,6 +34,7 @@ def _make(folder, *arguments: str) -> subprocess.CompletedProcess:
 def project_copy(tmp_path):
     """A folder with the Makefile and the package, where a command that ran would leave its file."""
     shutil.copy(PROJECT / "Makefile", tmp_path / "Makefile")
+    shutil.copy(PROJECT / "mkdocs.yml", tmp_path / "mkdocs.yml")  # what marks a project folder for the command
     (tmp_path / "hooks").symlink_to(PROJECT / "hooks")
     return tmp_path
 
@@ -67,12 +68,13 @@ def test_import_passes_the_file_name_unchanged(project_copy, name):
         ("check", "CHECK_OPTIONS=--lang th $(shell touch y) `touch x`;touch z"),
         ("import", "FILE=r.docx", "IMPORT_OPTIONS=--force $(shell touch y) `touch x`"),
         ("build-all", "AGENCIES=a", "BUILD_ALL_OPTIONS=--hub-only $(shell touch y);touch z"),
+        ("build-all", "AGENCIES=a$(shell touch y)`touch x`"),
     ],
 )
 def test_no_argument_of_any_target_is_expanded(project_copy, arguments):
     ran = _make(project_copy, *arguments)
     assert ran.returncode != 0  # each name is refused by the command that received it
-    assert "Traceback" not in ran.stderr
+    assert "Traceback" not in ran.stderr, ran.stderr
     assert _made(project_copy, None) == []
 
 
@@ -94,3 +96,10 @@ def test_the_entry_point_never_goes_through_a_shell():
 def test_options_are_still_split_into_words(project_copy):
     ran = _make(project_copy, "import", "FILE=missing.docx", "IMPORT_OPTIONS=--lang en --force")
     assert ran.returncode != 0 and "missing.docx: " in ran.stderr and "ไม่พบ" not in ran.stderr  # English: --lang en
+
+
+@pytest.mark.build
+def test_build_all_names_a_missing_folder_as_typed(project_copy):
+    ran = _make(project_copy, "build-all", "AGENCIES=หน่วยงาน`touch x`")
+    assert ran.returncode != 0 and "หน่วยงาน`touch x`: ไม่พบโฟลเดอร์นี้" in ran.stderr, ran.stderr
+    assert _made(project_copy, None) == []

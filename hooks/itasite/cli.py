@@ -130,6 +130,9 @@ def build_all(agencies: Path, out: Path, jobs: int | None, shard: str | None = N
     `shard` K/N only every N-th agency from the K-th (from 0) is built, and no hub; `hub_only` writes the hub
     alone, of every agency whose data passes the checks (sites built on several machines, then put together)."""
     project = project_folder()
+    if not agencies.is_dir():
+        print(f"{agencies.as_posix()}: ไม่พบโฟลเดอร์นี้\n{agencies.as_posix()}: there is no such folder.", file=sys.stderr)
+        return 1
     folders = sorted(folder for folder in agencies.iterdir() if (folder / "data").is_dir())
     if shard:
         index, count = (int(part) for part in shard.split("/"))
