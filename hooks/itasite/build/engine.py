@@ -92,6 +92,7 @@ def serve_language(
     if missing(project, engine):
         return 1
     port = port or FIRST_PORT + list(languages).index(lang)
+    # `serve` builds into a temporary folder of its own, never site/: a build while it runs publishes as alone
     arguments = ["serve", "-f", str(config_file(project, languages, lang, engine)), "-a", f"127.0.0.1:{port}"]
     server = subprocess.Popen([*command(project, engine), *arguments], cwd=project, env={**os.environ, **QUIET, **env})
     # Ctrl+C reaches both processes; a preview stopped by a service manager or a test gets SIGTERM alone, and

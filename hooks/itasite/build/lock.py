@@ -69,7 +69,7 @@ def holding(writes: Sequence[Path], reads: Sequence[Path] = (), command: str = "
                 raise FolderBusy(folder, _holder(handle))
             handle.seek(0)  # a reader writes too: a writer refused then names the last reader to come
             handle.truncate()
-            handle.write(note)
+            handle.write(note.encode("utf-8", "replace"))
             handle.flush()
         yield
 
@@ -85,18 +85,18 @@ def run_holding(writes: Sequence[Path], reads: Sequence[Path], run: Callable[[],
         return 1
 
 
-def _opened(folder: Path) -> IO[str] | None:
+def _opened(folder: Path) -> IO[bytes] | None:
     """The lock file of `folder`, opened; None when the temporary folder cannot be written, where the command
     then runs unguarded rather than not at all (it guards against a mistake, not against an attacker)."""
     path = lock_file(folder)
     try:
         path.parent.mkdir(exist_ok=True)
-        return path.open("a+", encoding="utf-8")
+        return path.open("a+b")  # bytes: Windows locks a byte range, which a text file's seek does not promise
     except OSError:
         return None
 
 
-def _locked(handle: IO[str], shared: bool) -> bool:
+def _locked(handle: IO[bytes], shared: bool) -> bool:
     """Take the lock without waiting; False when another process holds it."""
     try:
         if sys.platform == "win32":
@@ -113,10 +113,10 @@ def _locked(handle: IO[str], shared: bool) -> bool:
     return True
 
 
-def _holder(handle: IO[str]) -> str:
+def _holder(handle: IO[bytes]) -> str:
     """The command and process id the holder wrote into the lock file ('' when it has not written it yet)."""
     try:
         handle.seek(0)
-        return handle.read(500).strip()
+        return handle.read(500).decode("utf-8", "replace").strip()
     except (OSError, ValueError):
         return ""
