@@ -138,6 +138,7 @@ def test_two_builds_started_together_publish_one_whole_site(tmp_path, reference)
     assert second.returncode == 1, refused.decode()
     refused_text = refused.decode()
     assert f"{out.as_posix()}: คำสั่งอื่นกำลังใช้โฟลเดอร์นี้อยู่" in refused_text and f"PID {first.pid}" in refused_text
+    assert f"(python -m itasite build --data {DATA} --out {out}, PID {first.pid})" in refused_text
     assert "Traceback" not in refused_text
     _, error = first.communicate(timeout=600)
     assert first.returncode == 0, error.decode()

@@ -58,7 +58,7 @@ def lock_file(folder: Path) -> Path:
 def holding(writes: Sequence[Path], reads: Sequence[Path] = (), command: str = "") -> Iterator[None]:
     """Hold the folders `writes` alone and `reads` shared with other readers for the `with` block; FolderBusy,
     before anything is done, when another command holds one of them."""
-    note = f"{command or ' '.join(sys.argv)}, PID {os.getpid()}"
+    note = f"{command or _command_line()}, PID {os.getpid()}"
     with ExitStack() as stack:
         for folder, shared in [*((f, False) for f in writes), *((f, True) for f in reads)]:
             handle = _opened(folder)
@@ -83,6 +83,12 @@ def run_holding(writes: Sequence[Path], reads: Sequence[Path], run: Callable[[],
     except FolderBusy as busy:
         print(busy, file=sys.stderr)
         return 1
+
+
+def _command_line() -> str:
+    """This process's command as the clerk typed it (`python -m itasite build`, not the path of __main__.py)."""
+    program = "python -m itasite" if sys.argv[0].endswith("__main__.py") else sys.argv[0]
+    return " ".join([program, *sys.argv[1:]])
 
 
 def _opened(folder: Path) -> IO[bytes] | None:
