@@ -138,3 +138,13 @@ def test_a_build_after_a_killed_import_recovers_the_data_first(data_copy, report
     assert f"{data_copy.as_posix()}: การนำเข้าครั้งก่อนถูกหยุดกลางคัน" in built.stderr and said in built.stderr
     assert "Traceback" not in built.stderr
     assert tree_digest(data_copy) == (before if STEPS[step] == "before" else after) and _leftovers(data_copy) == []
+
+
+def test_files_the_import_leaves_alone_are_linked_not_copied(data_copy, report):
+    path, after = report
+    kept = data_copy / "agency.yml"
+    inode, content = kept.stat().st_ino, kept.read_bytes()
+    ran = _import(path, data_copy)
+    assert ran.wait(timeout=120) == 0
+    assert kept.stat().st_ino == inode and kept.read_bytes() == content  # the same file: no byte copied
+    assert tree_digest(data_copy) == after

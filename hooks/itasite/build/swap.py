@@ -39,6 +39,22 @@ def pause_at(step: str) -> None:
         time.sleep(PAUSE_SECONDS)
 
 
+def linked_copy(source: str, target: str) -> None:
+    """A file of the copy as a hard link to the file in data/ (no byte copied, the same dates), or a real copy
+    where the filesystem has no links. Safe because nothing is written into a file of the copy in place: a
+    file the import writes is unlinked first (`fresh`), so the old data/ never changes through its link."""
+    try:
+        os.link(source, target)
+    except OSError:
+        shutil.copy2(source, target)
+
+
+def fresh(path: Path) -> Path:
+    """`path` in the copy with any link to the old file removed, ready to be written anew."""
+    path.unlink(missing_ok=True)
+    return path
+
+
 def swap_in(scratch: Path, root: Path) -> None:
     """Put the finished copy `scratch` where `root` is, by renames only, and remove the old folder."""
     ready, old = beside(root, "ready"), beside(root, "old")
@@ -47,7 +63,12 @@ def swap_in(scratch: Path, root: Path) -> None:
     if root.exists():
         root.rename(old)
     pause_at("moved")
-    ready.rename(root)
+    try:
+        ready.rename(root)
+    except OSError:  # (a folder Windows will not let go of): the old data back in its place, then the error
+        if old.exists() and not root.exists():
+            old.rename(root)
+        raise
     pause_at("swapped")
     shutil.rmtree(old, ignore_errors=True)
 

@@ -20,7 +20,7 @@ from typing import Any
 
 import yaml
 
-from ..build.swap import beside, pause_at, recover, swap_in
+from ..build.swap import beside, fresh, linked_copy, pause_at, recover, swap_in
 
 WIDTH = 100  # a folded text's lines: readable in Notepad and in a diff, as data/ was written by hand
 FOLD = 90  # characters: a text longer than this is folded, a shorter one stays on its key's line
@@ -113,14 +113,15 @@ def write_all(root: Path, files: Mapping[str, bytes]) -> list[Path]:
         if root.exists() and not root.is_dir():
             raise NotADirectoryError(errno.ENOTDIR, os.strerror(errno.ENOTDIR), str(root))  # never replaced
         if root.is_dir():
-            shutil.copytree(root, scratch, symlinks=True)  # symlinks as links: none is followed out of the folder
+            # symlinks as links (none is followed out of the folder); files as hard links, written anew below
+            shutil.copytree(root, scratch, symlinks=True, copy_function=linked_copy)
         else:
             scratch.mkdir(parents=True)
         pause_at("copied")
         for relative, content in files.items():
             target = scratch / relative
             target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(content)
+            fresh(target).write_bytes(content)
     except OSError:
         shutil.rmtree(scratch, ignore_errors=True)
         raise
