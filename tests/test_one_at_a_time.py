@@ -145,6 +145,23 @@ def test_two_builds_started_together_publish_one_whole_site(tmp_path, reference)
     assert tree_digest(out) == reference
 
 
+@pytest.mark.build
+def test_an_import_while_a_real_build_reads_the_data_stops_and_the_build_ends_well(tmp_path, data_copy):
+    before = tree_digest(data_copy)
+    first = _build(tmp_path / "site", data_copy)
+    assert wait_for(lambda: f"PID {first.pid}" in _note(data_copy), 60)
+    report = tmp_path / "report.csv"
+    report.write_text("ลำดับ,มาตรการ\n1,ก\n", encoding="utf-8")
+    command = [sys.executable, "-m", "itasite", "import", str(report), "--data", str(data_copy)]
+    refused = subprocess.run(command, cwd=PROJECT, env=_environment(), capture_output=True, text=True, timeout=60)
+    assert first.poll() is None  # refused while the build still runs
+    assert refused.returncode == 1 and f"{data_copy.as_posix()}: คำสั่งอื่นกำลังใช้โฟลเดอร์นี้อยู่" in refused.stderr
+    assert f"PID {first.pid}" in refused.stderr and "Traceback" not in refused.stderr
+    _, error = first.communicate(timeout=600)
+    assert first.returncode == 0, error.decode()
+    assert tree_digest(data_copy) == before and (tmp_path / "site/th/index.html").is_file()
+
+
 def _note(folder) -> str:
     """What the holder of `folder` wrote into its lock file ('' when there is none yet)."""
     try:
