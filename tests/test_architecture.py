@@ -15,7 +15,20 @@ from conftest import PROJECT
 PACKAGE = PROJECT / "hooks/itasite"
 HOOK = PROJECT / "hooks/mkdocs_hooks.py"
 # Stages from the bottom up: a module may import its own stage and the ones before it, never one after.
-STAGES = ["numbers", "build", "search", "data", "scoring", "stated", "site", "pipeline", "importer", "cli", "__main__"]
+STAGES = [
+    "numbers",
+    "build",
+    "search",
+    "data",
+    "scoring",
+    "stated",
+    "site",
+    "pipeline",
+    "importer",
+    "arguments",
+    "cli",
+    "__main__",
+]
 MAX_LINES = 300
 # What Material reads from a custom_dir; anything else there would be copied into the site as a file.
 THEME_OVERRIDES = re.compile(

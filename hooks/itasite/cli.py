@@ -20,7 +20,6 @@ data never gives a traceback.
 
 from __future__ import annotations
 
-import argparse
 import datetime as dt
 import os
 import subprocess
@@ -28,13 +27,13 @@ import sys
 from importlib.util import find_spec
 from pathlib import Path
 
+from .arguments import parser
 from .build.csp import content_security_policy
 from .build.engine import ENGINES, publish, serve_language
 from .build.lock import run_holding
 from .build.parallel import Job, Outcome, default_workers, run_all
 from .build.provenance import last_commit_time
 from .data.disclosure_warnings import disclosure_warnings
-from .data.messages import LANGUAGES as MESSAGE_LANGUAGES
 from .data.messages import chosen_language, say
 from .data.problems import DataError, Problem
 from .data.starter import current_fiscal_year, new_data_folder
@@ -45,9 +44,6 @@ from .site.hub import write_hub
 from .site.locale import LANGUAGES
 
 CONFIG = "mkdocs.yml"  # marks the project folder, where the commands run, as `mkdocs` itself does
-LANG_HELP = "language of the messages (default: th, or ITA_LANG)"
-UPGRADE_HELP = "rewrite data written for an earlier layout of the project to the current one"
-OUTPUTS = ("text", "github")  # how `check` writes problems: lines for people, or GitHub annotations
 # as the Makefile's PARALLEL: one worker more than the cores, since browser tests wait on Chromium
 PARALLEL_TESTS = ("-n", str((os.cpu_count() or 1) + 1), "--dist", "loadgroup")
 GITHUB_DATA = {"%": "%25", "\r": "%0D", "\n": "%0A"}
@@ -199,61 +195,6 @@ def csp(site: Path) -> int:
     """Print the header value for a built site."""
     print(content_security_policy(site))
     return 0
-
-
-def parser() -> argparse.ArgumentParser:
-    """The commands and their options, as `--help` shows them."""
-    main = argparse.ArgumentParser(prog="python -m itasite", description=(__doc__ or "").split("\n\n")[0])
-    commands = main.add_subparsers(dest="command", required=True, metavar="COMMAND")
-    built = commands.add_parser("build", help="build both languages into site/")
-    built.add_argument("--data", type=Path, help="the data folder (default: data, or ITA_DATA_DIR)")
-    built.add_argument("--out", type=Path, default=Path("site"), help="where the site goes (default: site)")
-    many = commands.add_parser("build-all", help="one site per agency folder, in parallel, and a hub page")
-    many.add_argument("agencies", type=Path, help="a folder of agency folders, each holding a data/ folder")
-    many.add_argument("--out", type=Path, default=Path("site-all"), help="where the sites go (default: site-all)")
-    many.add_argument("--jobs", type=int, help="builds at a time (default: one per core)")
-    many.add_argument("--shard", help="K/N: build every N-th agency from the K-th (from 0), without the hub")
-    many.add_argument("--hub-only", action="store_true", help="write the hub only, for sites built elsewhere")
-    served = commands.add_parser("serve", help="live preview of one language")
-    served.add_argument("--lang", choices=LANGUAGES, default=LANGUAGES[0])
-    served.add_argument("--data", type=Path, help="the data folder (default: data, or ITA_DATA_DIR)")
-    served.add_argument("--port", type=int, help="default: 8000 for the first language, 8001 for the next")
-    for engine_of in (built, served):
-        engine_of.add_argument("--engine", choices=ENGINES, default=ENGINES[0], help="forks: ProperDocs + MaterialX")
-    checked = commands.add_parser("check", help="validate the data alone")
-    checked.add_argument("data", nargs="?", type=Path, default=Path(os.environ.get("ITA_DATA_DIR") or "data"))
-    checked.add_argument("--lang", choices=MESSAGE_LANGUAGES, help=LANG_HELP)
-    checked.add_argument("--format", choices=OUTPUTS, default="text", help="github: annotations for GitHub Actions")
-    commands.add_parser("csp", help="print the CSP header of a built site").add_argument(
-        "site", nargs="?", type=Path, default=Path("site")
-    )
-    made = commands.add_parser("new", help="write a new agency's data folder")
-    made.add_argument("folder", type=Path)
-    made.add_argument("--year", type=int, help="fiscal year in B.E. (default: the current one)")
-    made.add_argument("--lang", choices=MESSAGE_LANGUAGES, help=LANG_HELP)
-    imported = commands.add_parser("import", help="read a report (Word, Excel, PDF text) into the data folder")
-    imported.add_argument("file", type=Path)
-    imported.add_argument("--year", type=int, help="fiscal year in B.E. (default: the one the report's title names)")
-    imported.add_argument("--data", type=Path, default=Path(os.environ.get("ITA_DATA_DIR") or "data"))
-    imported.add_argument("--force", action="store_true", help="replace files that already exist")
-    imported.add_argument("--lang", choices=MESSAGE_LANGUAGES, help=LANG_HELP)
-    for name, what in (("template", "an empty workbook to fill in"), ("export", "the data as a workbook")):
-        sheet = commands.add_parser(name, help=f"write {what}")
-        sheet.add_argument("file", type=Path)
-        if name == "export":
-            sheet.add_argument("--data", type=Path, default=Path(os.environ.get("ITA_DATA_DIR") or "data"))
-        else:
-            sheet.add_argument("--year", type=int, help="fiscal year in B.E. (default: the current one)")
-        sheet.add_argument("--force", action="store_true", help="replace the file if it exists")
-        sheet.add_argument("--lang", choices=MESSAGE_LANGUAGES, help=LANG_HELP)
-    for name, what in (("tidy", "lay out the data files as the import writes them"), ("upgrade", UPGRADE_HELP)):
-        folder = commands.add_parser(name, help=what)
-        folder.add_argument("data", nargs="?", type=Path, default=Path(os.environ.get("ITA_DATA_DIR") or "data"))
-        if name == "tidy":
-            folder.add_argument("--check", action="store_true", help="only name the files that would change")
-        folder.add_argument("--lang", choices=MESSAGE_LANGUAGES, help=LANG_HELP)
-    commands.add_parser("test", help="run the test suite", add_help=False)
-    return main
 
 
 def main(argv: list[str]) -> int:

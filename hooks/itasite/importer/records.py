@@ -77,7 +77,7 @@ def year_of(document: SourceDocument) -> int:
     for paragraph in document.paragraphs:
         if found := FISCAL_YEAR.search(paragraph):
             return int(arabic_digits(found.group(1)))
-    raise ImportProblem("import_no_year", {"file": document.name}, document.name)
+    raise ImportProblem("import_no_year", {}, document.name)
 
 
 def merged_rows(table: Table, reviews: list[Review]) -> list[list[Row]]:
