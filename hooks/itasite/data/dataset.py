@@ -18,6 +18,7 @@ from .disclosure import Register
 from .disclosure_checks import check_disclosure, check_originals
 from .examples import example_problems
 from .framework import IndicatorSet, IndicatorsFile, set_for
+from .layout import layout_problems, linked
 from .lookup_checks import duplicates
 from .models import Agency, Indicator, LevelsFile, Measure, Results, Scheme, Unit, UnitsFile
 from .national import NationalFile, NationalYear
@@ -125,6 +126,8 @@ class _Reader:
         """One file parsed and validated, with its problems noted: kept as far as its fields are right when
         it does not validate, None when it cannot be read as fields at all."""
         file = relative(path, self.project)
+        if linked(path, self.root) or not path.is_file():
+            return None  # not through a link, nor a pipe (which would wait for ever): layout_problems names it
         try:
             doc = read_yaml(path)
         except YamlProblem as problem:
@@ -144,7 +147,7 @@ class _Reader:
     def read_lookup(self, name: str) -> Loaded[BaseModel] | None:
         """A shared file, which must exist; only a whole one is used, since other files are checked against it."""
         path = self.root / name
-        if not path.is_file():
+        if not path.is_file() and not path.is_symlink():
             self.problems.append(Problem(relative(path, self.project), 1, 1, "", (message("file_missing"),)))
             return None
         loaded = self.read(path, LOOKUP_FILES[name])
@@ -165,11 +168,13 @@ def read_data(root: Path, project: Path | None = None) -> DataFiles:
     results = reader.read_folder(RESULTS_FOLDER, YEAR_FILE, Results)
     reports = reader.read_folder(REPORTS_FOLDER, YEAR_FILE, Report)
     measures = reader.read_folder(MEASURES_FOLDER, MEASURE_FILE, Measure)
-    national = reader.read(root / NATIONAL_FILE, NationalFile) if (root / NATIONAL_FILE).is_file() else None
-    oit = reader.read(root / OIT_FILE, OitFile) if (root / OIT_FILE).is_file() else None
+    national = reader.read(root / NATIONAL_FILE, NationalFile) if (root / NATIONAL_FILE).exists() else None
+    oit = reader.read(root / OIT_FILE, OitFile) if (root / OIT_FILE).exists() else None
     registers = reader.read_folder(DISCLOSURE_FOLDER, YEAR_FILE, Register)
     lookups = Lookups(*shared)  # type: ignore[arg-type]  # each file was validated with the model of its field
-    problems = reader.problems + checks.check_all(lookups, results, reports, measures)
+    logo = getattr(lookups.agency.record, "logo", None) if lookups.agency else None
+    problems = layout_problems(root, project, logo) + reader.problems
+    problems += checks.check_all(lookups, results, reports, measures)
     problems += check_disclosure(root, oit, registers) + check_originals(root, reports)
     if national and national.complete:
         problems += duplicates(national, national.record.years, "year", "years")

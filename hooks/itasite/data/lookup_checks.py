@@ -10,14 +10,16 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from itertools import pairwise
+from pathlib import PurePosixPath
 
 from pydantic import BaseModel
 
 from .framework import IndicatorSet, IndicatorsFile
 from .licences import known_licences, licences
+from .logofile import logo_problem
 from .messages import Bilingual
 from .models import Agency, LevelsFile, Scheme
-from .problems import Problem
+from .problems import Problem, message
 from .sources import Loaded, Lookups
 from .yamlfile import FieldPath
 
@@ -60,12 +62,30 @@ def overlapping(
     ]
 
 
+def check_logo(agency: Loaded[Agency], logo: str) -> list[Problem]:
+    """The logo is a file itself beside agency.yml (not a link to one elsewhere), and a PNG or an SVG that runs
+    nothing (logofile.py): a problem in the logo is located in it, at the line and column of the SVG."""
+    path = agency.path.parent / logo
+    if path.is_symlink():
+        return [agency.problem(("logo",), "logo_link", logo=logo)]
+    if not path.is_file():
+        return [agency.problem(("logo",), "logo_missing", logo=logo)]
+    found = logo_problem(path)
+    if found is None:
+        return []
+    if found.code == "logo_not_png":
+        return [agency.problem(("logo",), "logo_not_png", logo=logo)]
+    file = (PurePosixPath(agency.file).parent / logo).as_posix()
+    return [Problem(file, found.line, found.column, "", (message(found.code, **found.values),))]
+
+
 def check_agency(agency: Loaded[Agency]) -> list[Problem]:
-    """The logo agency.yml names is beside it, and its licence is one of the table (data/licences.yml)."""
+    """The logo agency.yml names is beside it and safe to publish, and its licence is one of the table
+    (data/licences.yml)."""
     problems = []
     logo, licence = agency.record.logo, getattr(agency.record, "licence", None)
-    if logo and not (agency.path.parent / logo).is_file():
-        problems.append(agency.problem(("logo",), "logo_missing", logo=logo))
+    if logo:
+        problems += check_logo(agency, logo)
     if licence and licence not in licences():
         problems.append(agency.problem(("licence",), "licence_unknown", licence=licence, known=known_licences()))
     return problems

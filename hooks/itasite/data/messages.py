@@ -14,7 +14,7 @@ from pathlib import Path
 
 import yaml
 
-from .yamlfile import SAFE_LOADER
+from .yamlfile import SAFE_LOADER, MonthName
 
 LANGUAGES = ("th", "en")
 DEFAULT_LANGUAGE = "th"
@@ -49,7 +49,9 @@ def say(lang: str, code: str, values: Mapping[str, object]) -> str:
     texts = table(lang)
     if code not in texts:
         raise KeyError(f"no message {code!r} in {TABLES.name}/{lang}.yml")
-    chosen = {name: value.words(lang) if isinstance(value, Bilingual) else value for name, value in values.items()}
+    chosen = {
+        name: value.words(lang) if isinstance(value, Bilingual | MonthName) else value for name, value in values.items()
+    }
     return texts[code].format_map(chosen)
 
 
