@@ -17,7 +17,10 @@ from support.data import replace, tree_digest
 from itasite.data.dataset import read_data
 from itasite.data.logofile import svg_problem
 from itasite.data.messages import say
+from itasite.data.tidy import laid_out, tidy
+from itasite.data.upgrade import _parsed
 from itasite.data.yamlfile import MAX_DEPTH, YamlProblem, parse_yaml
+from itasite.site.datachanges import fields
 
 MEASURE = "measures/2568/06-conflict-of-interest.yml"
 SVG_HEAD = '<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" viewBox="0 0 24 24">\n'
@@ -322,3 +325,23 @@ def test_the_build_stops_and_keeps_the_published_site(case, data_copy, tmp_path,
     )
     assert tree_digest(published) == before
     assert not [path for path in published.rglob("*") if path.is_file() and b"root:x" in path.read_bytes()]
+
+
+@pytest.mark.parametrize("text", ["a: " + "[" * 100_000 + "]" * 100_000, "start: 2025-02-30\n", "- " * 5000 + "x\n"])
+def test_the_other_readers_of_yaml_leave_it_unread_without_a_traceback(text):
+    """The changes page reads every earlier version of a file from git, tidy and upgrade read the folder: a file
+    the check refuses stands as text there (or is left alone), never a traceback."""
+    assert fields(text) == text
+    assert laid_out(text) is None
+    assert _parsed(text) is None
+
+
+def test_tidy_never_writes_through_a_link(data_copy, tmp_path):
+    target = outside(tmp_path) / "units.yml"
+    target.write_text("units: [{id: finance, name: {th: กองคลัง}}]\n", encoding="utf-8")
+    before = target.read_bytes()
+    (data_copy / "units.yml").unlink()
+    (data_copy / "units.yml").symlink_to(target)
+    found = tidy(data_copy)
+    assert data_copy / "units.yml" not in [*found.changed, *found.kept]
+    assert target.read_bytes() == before

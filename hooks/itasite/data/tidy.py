@@ -16,8 +16,10 @@ from pathlib import Path
 
 import yaml
 
+from .layout import linked
 from .messages import chosen_language, say
 from .writer import comments_below_head, dumped, head_of
+from .yamlfile import too_deep
 
 TIDIED = ("units.yml", "results/*.yml", "measures/*/*.yml")  # what the import writes, so what it lays out
 
@@ -47,9 +49,11 @@ def laid_out(text: str) -> str | None:
     """The file's text in the project's layout, or None when it cannot be rewritten without a loss."""
     if comments_below_head(text):
         return None
+    if too_deep(text):
+        return None
     try:
         record = yaml.load(text, Loader=_Loader)
-    except yaml.YAMLError:
+    except (yaml.YAMLError, ValueError):  # ValueError: an impossible date
         return None  # `check` names what is wrong with it; tidying is not the place
     new = head_of(text) + dumped(record)
     return new if yaml.load(new, Loader=_Loader) == record else None
@@ -60,6 +64,8 @@ def tidy(data: Path, check: bool = False) -> Tidied:
     found = Tidied()
     for pattern in TIDIED:
         for path in sorted(data.glob(pattern)):
+            if linked(path, data) or not path.is_file():
+                continue  # never rewritten through a link (it could point out of the data); check names it
             text = path.read_text(encoding="utf-8")
             new = laid_out(text)
             if new is None:

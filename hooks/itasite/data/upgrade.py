@@ -19,10 +19,11 @@ from pathlib import Path
 
 import yaml
 
+from .layout import linked
 from .messages import chosen_language, say
 from .starter import BLANK
 from .writer import dumped, write_all
-from .yamlfile import SAFE_LOADER
+from .yamlfile import SAFE_LOADER, too_deep
 
 INDICATORS = "indicators.yml"
 OIT = "oit.yml"  # the OIT item lists by assessment year, added to folders made before them
@@ -58,7 +59,7 @@ class Folder:
         if name in self.changed:
             return self.changed[name]
         path = self.root / name
-        return path.read_text(encoding="utf-8") if path.is_file() else None
+        return path.read_text(encoding="utf-8") if path.is_file() and not linked(path, self.root) else None
 
     def years(self) -> list[int]:
         """The fiscal years the folder's results, reports and measures are filed under."""
@@ -89,9 +90,11 @@ def _parsed(text: str | None) -> object:
     """A file's records, or None when it is missing or not YAML (the check names what is wrong with it)."""
     if text is None:
         return None
+    if too_deep(text):
+        return None  # deep enough to exhaust the recursive composer; the check says where
     try:
         return yaml.load(text, Loader=SAFE_LOADER)
-    except yaml.YAMLError:
+    except (yaml.YAMLError, ValueError):  # ValueError: an impossible date, which the check locates
         return None
 
 

@@ -141,7 +141,7 @@ def _walk(node: yaml.Node, path: FieldPath, loader: yaml.SafeLoader, doc: YamlDo
     return _construct(loader, node)
 
 
-def _too_deep(text: str) -> YamlProblem | None:
+def too_deep(text: str) -> YamlProblem | None:
     """Where the text nests deeper than MAX_DEPTH, found before anything recursive reads it. libyaml's event
     parser keeps its own stack, so counting its events is safe at any depth; it runs only when a cheap bound
     (the longest line start in block style, and every bracket) says the text might be that deep."""
@@ -177,7 +177,7 @@ def parse_yaml(text: str) -> YamlDocument:
     if found := NOT_ALLOWED.search(text):
         line, column = _position(text, found.start())
         raise YamlProblem(line, column, "yaml_character", {"character": f"{ord(found.group()):04X}"})
-    if deep := _too_deep(text):
+    if deep := too_deep(text):
         raise deep
     loader = SAFE_LOADER(text)
     try:

@@ -18,6 +18,7 @@ from typing import Any
 import yaml
 
 from ..build.history import History, Revision
+from ..data.yamlfile import too_deep
 from ..numbers import format_score
 
 # Files every agency shares (the framework, the national figures, the site's glossary): not the agency's data.
@@ -57,9 +58,11 @@ def fields(text: str | None) -> object:
     """A file's fields, or None where it did not exist; a file YAML cannot read stands as its text."""
     if text is None:
         return None
+    if too_deep(text):
+        return text  # a file once committed nested thousands deep: as unreadable as a syntax error
     try:
         return yaml.safe_load(text)
-    except yaml.YAMLError:
+    except (yaml.YAMLError, ValueError):  # ValueError: a date such as 2025-02-30 in an earlier commit
         return text
 
 
