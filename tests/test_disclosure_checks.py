@@ -99,6 +99,8 @@ BAD = {
     "svg with script": (kept("o1.svg", SVG % b"<script>alert(1)</script>"), f"{REG}:8:15: items[0].documents[0].file: ไฟล์ SVG 2569/o1.svg มีสคริปต์"),
     "svg with an event": (kept("o1.svg", SVG % b'<rect onload="alert(1)"/>'), f"{REG}:8:15: items[0].documents[0].file: ไฟล์ SVG 2569/o1.svg มีสคริปต์"),
     "svg with a script link": (kept("o1.svg", SVG % b'<a href="javascript:alert(1)"/>'), f"{REG}:8:15: items[0].documents[0].file: ไฟล์ SVG 2569/o1.svg มีสคริปต์"),
+    "svg with a script of another prefix": (kept("o1.svg", SVG.replace(b"<svg ", b'<svg xmlns:h="http://www.w3.org/1999/xhtml" ') % b"<h:script>alert(1)</h:script>"), f"{REG}:8:15: items[0].documents[0].file: ไฟล์ SVG 2569/o1.svg มีสคริปต์"),
+    "svg with an entity": (kept("o1.svg", b'<!DOCTYPE svg [<!ENTITY x SYSTEM "file:///etc/passwd">]>' + SVG % b"<text>&x;</text>"), f"{REG}:8:15: items[0].documents[0].file: ไฟล์ SVG 2569/o1.svg มีสคริปต์"),
     "svg with html": (kept("o1.svg", SVG % b"<foreignObject><p>x</p></foreignObject>"), f"{REG}:8:15: items[0].documents[0].file: ไฟล์ SVG 2569/o1.svg มีสคริปต์"),
     "mailto link": (edit(REG, "url: https://thotlong.example.go.th/ita/2569/o4", "url: mailto:ita@example.go.th"), f"{REG}:29:14: items[3].documents[0].url: ลิงก์ของเอกสารต้องขึ้นต้นด้วย http:// หรือ https:// (ที่เขียนไว้คือ mailto:ita@example.go.th)"),
     "tel link": (edit(REG, "url: https://thotlong.example.go.th/ita/2569/o4", "url: tel:+6654000000"), f"{REG}:29:14: items[3].documents[0].url: ลิงก์ของเอกสารต้องขึ้นต้นด้วย http:// หรือ https://"),

@@ -20,6 +20,7 @@ from pydantic import BaseModel
 
 from ..numbers import fiscal_year_bounds, written_date
 from .disclosure import FILE_TYPES, FILES_FOLDER, MAX_FILE_BYTES, MAX_FILES_BYTES, Register
+from .logofile import svg_problem
 from .lookup_checks import duplicates
 from .messages import Bilingual
 from .oit import Confidence, Covers, OitFile, OitList, list_for
@@ -28,9 +29,6 @@ from .report import Report
 from .sources import Loaded
 
 WEB_SCHEMES = ("http://", "https://")  # a document is read in a browser: no mailto: or tel: here
-# What makes an SVG image run code when opened on its own: scripts, event attributes, script addresses and
-# embedded HTML.
-SVG_SCRIPT = re.compile(rb"<script|\son[a-z]+\s*=|javascript:|<foreignObject", re.IGNORECASE)
 MB = 1024 * 1024
 
 
@@ -140,7 +138,7 @@ def file_problems(loaded: Loaded[BaseModel], where: tuple[str | int, ...], root:
     size = path.stat().st_size
     if size > MAX_FILE_BYTES:
         return [loaded.problem(where, "register_file_large", size=_size(size), limit=_size(MAX_FILE_BYTES))]
-    if suffix == ".svg" and SVG_SCRIPT.search(path.read_bytes()):
+    if suffix == ".svg" and svg_problem(path.read_bytes()):  # by the logo's rules: nothing that runs or fetches
         return [loaded.problem(where, "register_file_script", file=name)]
     return []
 
