@@ -92,7 +92,15 @@ NAMES = {
     "an unknown folder": ("backup/agency.yml", "data/backup:1:1: this folder is not read; the data folder holds only results/"),
     "Word's lock file": ("reports/~$2568.docx", "data/reports/~$2568.docx:1:1: this file is not read; only files named YYYY.yml belong here"),
 }  # fmt: skip
-ALLOWED = ["README.md", "measures/2568/README.md", "logo.png", "results/.gitkeep", "disclosure/files/2569/any name.txt"]
+ALLOWED = [
+    "README.md",
+    "measures/2568/README.md",
+    "logo.png",
+    "results/.gitkeep",
+    "disclosure/files/2569/any name.txt",
+    "desktop.ini",
+    "measures/2568/Thumbs.db",
+]
 
 
 @pytest.mark.parametrize("case", NAMES)
@@ -250,6 +258,13 @@ def test_a_png_logo_must_be_a_png(content, found, data_copy):
     add_logo(data_copy, "logo.png").write_bytes(content)
     assert [word for word in found if not any(word in line for line in problems(data_copy))] == []
     assert len(problems(data_copy)) == len(found)
+
+
+@pytest.mark.parametrize("name", ["../outside.svg", "/etc/passwd.svg", "files/logo.svg", "logo.svg.exe"])
+def test_the_logo_is_named_as_a_file_beside_agency_yml(name, data_copy):
+    add_logo(data_copy, name)
+    found = problems(data_copy)
+    assert [line for line in found if "logo: must be the name of an .svg or .png file beside agency.yml" in line], found
 
 
 def misnamed(data: Path, tmp_path: Path) -> str:

@@ -21,8 +21,9 @@ from .problems import Problem, message, relative
 # is published).
 TOP_FILES = ("agency.yml", "units.yml", "indicators.yml", "levels.yml", "national.yml", "oit.yml", "glossary.yml")
 TOP_IMAGES = (".svg", ".png")
-# Notes any folder may keep, which nobody mistakes for data.
-NOTES = ("README.md", ".gitkeep")
+# Notes any folder may keep, which nobody mistakes for data, and what Windows and macOS leave in a folder by
+# themselves (never read, never published).
+NOTES = ("README.md", ".gitkeep", "desktop.ini", "Thumbs.db", ".DS_Store")
 # The folders of records, each with the name its files take (for the message of a file that is not read).
 YEAR_FOLDERS = {"results": "YYYY.yml", "reports": "YYYY.yml", "disclosure": "YYYY.yml"}
 MEASURES = "measures"  # measures/YYYY/NN-slug.yml
