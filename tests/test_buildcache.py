@@ -18,6 +18,7 @@ ENTRIES = {"การจัดซื้อ": ["การ", "จัดซื้�
         ('["a list"]', "k1", {}),  # not what this module writes
         ("", "k1", {}),  # empty
         ('{"key": "k1", "entries": ["a list"]}', "k1", {}),  # entries of the wrong shape
+        ("[" * 100_000 + "]" * 100_000, "k1", {}),  # nested deeper than the JSON reader recurses
     ],
 )
 def test_a_cache_is_read_only_under_its_own_key(tmp_path, kept, key, expected):

@@ -32,7 +32,7 @@ def read_cache(path: Path, key: str) -> dict[str, object]:
     """The entries kept at `path` under `key`; empty when there are none, or they came from other code."""
     try:
         kept = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+    except (OSError, ValueError, RecursionError):  # RecursionError: a file nested thousands deep
         return {}
     if not isinstance(kept, dict) or kept.get("key") != key or not isinstance(kept.get("entries"), dict):
         return {}
