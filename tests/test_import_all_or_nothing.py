@@ -50,6 +50,14 @@ def _import(report, data, pause: str | None = None, year: int = 2569) -> subproc
     return subprocess.Popen(command, cwd=PROJECT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
 
 
+def _killed_at(step: str, report, data) -> None:
+    """A real import of `report` into `data` killed (SIGKILL) once it has reached the swap's `step`."""
+    running = _import(report, data, pause=step)
+    assert running.stderr is not None and running.stderr.readline().strip() == f"paused at {step}"
+    running.send_signal(signal.SIGKILL)
+    running.wait()
+
+
 def _leftovers(data) -> list[str]:
     """The folders a stopped import may leave beside data/ (none once the next run has recovered)."""
     return sorted(name for name in ("writing", "ready", "old") if beside(data, name).exists())
@@ -59,10 +67,7 @@ def _leftovers(data) -> list[str]:
 def test_a_kill_at_each_step_of_the_swap_leaves_data_before_or_after(data_copy, report, step):
     path, after = report
     before = tree_digest(data_copy)
-    running = _import(path, data_copy, pause=step)
-    assert running.stderr is not None and running.stderr.readline().strip() == f"paused at {step}"
-    running.send_signal(signal.SIGKILL)
-    running.wait()
+    _killed_at(step, path, data_copy)
     if step in ("copied", "ready"):
         assert tree_digest(data_copy) == before  # data/ itself was never touched
     recover(data_copy.resolve())  # what the next import (or upgrade) does first
@@ -86,10 +91,7 @@ def test_a_kill_at_any_moment_leaves_data_before_or_after(data_copy, report, sec
 @pytest.mark.parametrize(("step", "said"), [("ready", "คืนข้อมูลเป็นอย่างเดิม"), ("moved", "นำข้อมูลที่นำเข้าครั้งนั้นมาใช้")])
 def test_the_next_import_says_how_it_recovered(data_copy, report, step, said):
     path, after = report
-    running = _import(path, data_copy, pause=step)
-    assert running.stderr is not None and running.stderr.readline().strip() == f"paused at {step}"
-    running.send_signal(signal.SIGKILL)
-    running.wait()
+    _killed_at(step, path, data_copy)
     again = _import(path, data_copy)
     _, error = again.communicate(timeout=120)
     assert again.returncode == 0 and f"{data_copy.as_posix()}: การนำเข้าครั้งก่อนถูกหยุดกลางคัน" in error
@@ -128,10 +130,7 @@ def test_a_refused_import_names_each_file_it_would_change_and_what_to_do(data_co
 def test_a_build_after_a_killed_import_recovers_the_data_first(data_copy, report, tmp_path, step, said):
     path, after = report
     before = tree_digest(data_copy)
-    running = _import(path, data_copy, pause=step)
-    assert running.stderr is not None and running.stderr.readline().strip() == f"paused at {step}"
-    running.send_signal(signal.SIGKILL)
-    running.wait()
+    _killed_at(step, path, data_copy)
     env = {**{k: v for k, v in os.environ.items() if k != "PYTHONPATH"}, "ITA_LANG": "th"}
     command = [sys.executable, "-m", "itasite", "build", "--data", str(data_copy), "--out", str(tmp_path / "site")]
     built = subprocess.run(command, cwd=PROJECT, env=env, capture_output=True, text=True, timeout=600)
