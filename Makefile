@@ -122,7 +122,7 @@ export: $(VENV)/.runtime
 # on one worker (tests/conftest.py groups them), so each site is built once. PARALLEL= runs in one process.
 WORKERS ?= $(shell $(PYTHON) -c "import os; print((os.cpu_count() or 1) + 1)")
 PARALLEL ?= -n $(WORKERS) --dist loadgroup
-FAST_PARALLEL ?= -n auto  # the fast tier waits on nothing: one worker per core
+FAST_PARALLEL ?= -n auto --dist worksteal  # the fast tier waits on nothing: one worker per core, idle ones take from busy ones
 
 # Which engines' builds `make test` tests: both by default; the CI matrix runs one job each (TEST_ENGINES=material:
 # every test but the forks' builds; TEST_ENGINES=forks: only the tests of the forks' builds)

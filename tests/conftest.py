@@ -8,6 +8,7 @@ marked `build` cannot start MkDocs or make at all: `make test-fast` runs neither
 
 from __future__ import annotations
 
+import functools
 import inspect
 import os
 import re
@@ -64,18 +65,20 @@ def pytest_addoption(parser: pytest.Parser) -> None:
     )
 
 
-def _source(function) -> str:
-    """The source of a test or fixture function ('' when it has none, such as a built-in fixture)."""
+@functools.cache  # per function: a parametrized test, and a fixture many tests use, are read once
+def _runs_a_build(function) -> bool:
+    """Whether the source of a test or fixture function runs a build (False when it has no source, such as a
+    built-in fixture)."""
     try:
-        return inspect.getsource(inspect.unwrap(function))
+        return bool(BUILDS.search(inspect.getsource(inspect.unwrap(function))))
     except (OSError, TypeError):
-        return ""
+        return False
 
 
 def _building_fixtures(item: pytest.Item) -> list:
     """The fixtures in the test's closure (fixtures of its fixtures included) that run a build."""
     definitions = item._fixtureinfo.name2fixturedefs  # type: ignore[attr-defined]
-    return [d for name in item.fixturenames for d in definitions.get(name, ()) if BUILDS.search(_source(d.func))]
+    return [d for name in item.fixturenames for d in definitions.get(name, ()) if _runs_a_build(d.func)]
 
 
 @pytest.hookimpl(tryfirst=True)  # before `-m` selects by these marks
@@ -88,7 +91,7 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
     unmarked = []
     for item in items:
         function = getattr(item, "function", None)
-        if function is not None and BUILDS.search(_source(function)) and not item.get_closest_marker("build"):
+        if function is not None and _runs_a_build(function) and not item.get_closest_marker("build"):
             unmarked.append(item.nodeid)
         building = _building_fixtures(item)
         if building:

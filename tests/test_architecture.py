@@ -4,6 +4,7 @@ exist, only the hook knows MkDocs, and overrides/ holds Material overrides only.
 from __future__ import annotations
 
 import ast
+import functools
 import re
 from pathlib import Path
 
@@ -37,6 +38,7 @@ THEME_OVERRIDES = re.compile(
 UNRENDERED = re.compile(r"\{%-?\s|\{\{-?\s|\{#-?\s|\{##")
 
 
+@functools.cache  # asked once for every import of every module
 def modules() -> dict[str, Path]:
     """Every module of the package by dotted name below `itasite` (data.checks, scoring, ...)."""
     found = {}

@@ -18,6 +18,9 @@ from support.report_files import HEADER, thai
 
 from itasite.build.swap import PAUSE, beside, recover
 
+# Real imports of 400 measures, started and killed: seconds each, so the build tier's, not the fast tier's
+pytestmark = pytest.mark.build
+
 MEASURES = 400
 # Where the swap stops when told (ITA_PAUSE_AT), and what data/ is once the next run recovers from a kill there
 STEPS = {"copied": "before", "ready": "before", "moved": "after", "swapped": "after"}

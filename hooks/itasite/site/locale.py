@@ -7,6 +7,7 @@ table and formats what the pages need. A missing key raises instead of showing a
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -89,6 +90,7 @@ class Locale:
         return self.lang == "th" or bool(text.en)
 
 
+@functools.cache  # the tables are the package's own files: read once a process, not once a page or file
 def load_locale(lang: str, locales_dir: Path = LOCALES) -> Locale:
     """Read the string table of `lang`; unknown languages fail loudly."""
     if lang not in LANGUAGES:
