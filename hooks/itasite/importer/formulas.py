@@ -9,6 +9,7 @@ written until the clerk opens the file in Excel, fixes the errors and saves it a
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from itertools import zip_longest
 from pathlib import Path
@@ -51,18 +52,29 @@ class UncomputedCells(ImportProblem):
         return "\n".join(lines)
 
 
-def computed_sheets(path: Path) -> list[tuple[str, list[tuple[Any, ...]]]]:
-    """Every sheet's title and rows of values; UncomputedCells when a formula has no value or a cell an error."""
+Sheets = tuple[tuple[str, tuple[tuple[Any, ...], ...]], ...]  # each sheet's title and rows of values
+
+
+def computed_sheets(path: Path) -> Sheets:
+    """Every sheet's title and rows of values; UncomputedCells when a formula has no value or a cell an error.
+    An import asks twice (for its measures and scores, and for its OIT registers): the file is parsed once."""
+    stat = path.stat()
+    return _computed_sheets(path.resolve(), stat.st_mtime_ns, stat.st_size)
+
+
+@functools.lru_cache(maxsize=1)  # keyed by the file's path, time and size: a changed file is read again
+def _computed_sheets(path: Path, _mtime: int, _size: int) -> Sheets:
+    """The sheets of `path` as `computed_sheets` gives them, read with openpyxl twice: values, then formulas."""
     import openpyxl
 
-    refuse_declarations(path)  # before openpyxl parses any part: the register sheets are read before sniff.py
+    refuse_declarations(path)  # before openpyxl parses any part
     values = openpyxl.load_workbook(path, read_only=True, data_only=True)
     written = openpyxl.load_workbook(path, read_only=True, data_only=False)  # the formulas themselves
     try:
-        sheets: list[tuple[str, list[tuple[Any, ...]]]] = []
+        sheets: list[tuple[str, tuple[tuple[Any, ...], ...]]] = []
         bad: list[UncomputedCell] = []
         for sheet, formulas in zip(values.worksheets, written.worksheets, strict=True):
-            rows = list(sheet.iter_rows(values_only=True))
+            rows = tuple(sheet.iter_rows(values_only=True))
             for number, (row, raw) in enumerate(zip_longest(rows, formulas.iter_rows(values_only=True)), start=1):
                 bad += _uncomputed(sheet.title, number, row or (), raw or ())
             sheets.append((sheet.title, rows))
@@ -71,7 +83,7 @@ def computed_sheets(path: Path) -> list[tuple[str, list[tuple[Any, ...]]]]:
         written.close()
     if bad:
         raise UncomputedCells(path.name, bad)
-    return sheets
+    return tuple(sheets)
 
 
 def _uncomputed(title: str, number: int, row: tuple[Any, ...], raw: tuple[Any, ...]) -> list[UncomputedCell]:

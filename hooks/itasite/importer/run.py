@@ -58,13 +58,14 @@ def read_document(path: Path) -> SourceDocument:
 
 def import_file(path: Path, data_dir: Path, *, year: int | None = None, force: bool = False) -> ImportResult:
     """Import `path` into `data_dir`; UnreadableFile or ImportProblem (and nothing written) when it cannot."""
-    registers = read_register_sheets(path, data_dir)
     try:
-        document = read_document(path)
+        document = read_document(path)  # first: sniff.py refuses a damaged, oversized or hostile file unread
     except UnreadableFile as error:
-        if error.code != "import_no_measures" or not registers:
+        registers = read_register_sheets(path, data_dir) if error.code == "import_no_measures" else {}
+        if not registers:
             raise
         return _registers_only(path, registers, data_dir, force)  # a workbook of the OIT register alone
+    registers = read_register_sheets(path, data_dir)
     units = _known_units(data_dir)
     known = units.units if units else []
     parts = records_of_workbook(document, year, known, _indicator_names(data_dir, year), _levels(data_dir))
