@@ -20,8 +20,9 @@ SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 # Characters YAML does not allow in a document (PyYAML's reader rejects the same set)
 NOT_ALLOWED = re.compile(r"[^\t\n\r\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
-# How deep lists and mappings may nest: the data needs 7 levels; PyYAML's composer and the walk below are
-# recursive, so a file nested thousands deep would end in a RecursionError, or crash libyaml's composer.
+# How deep lists and mappings may nest (too_deep checks it before anything else reads the text): the data needs
+# 7 levels; PyYAML's composer and the walk below are recursive, so a file nested thousands deep would end in a
+# RecursionError, or crash libyaml's composer.
 MAX_DEPTH = 32
 # The start of a line in block style: indentation and the indicators of list items and explicit keys, after which
 # a nested block collection may start; two levels of nesting take at least one more character of it.
@@ -108,8 +109,6 @@ def _construct(loader: yaml.SafeLoader, node: yaml.Node) -> object:
 def _walk(node: yaml.Node, path: FieldPath, loader: yaml.SafeLoader, doc: YamlDocument) -> object:
     """Build the Python value of `node`, recording each position and refusing duplicate keys."""
     locations = doc.locations
-    if len(path) >= MAX_DEPTH and isinstance(node, yaml.CollectionNode):
-        raise YamlProblem(*_mark(node), "yaml_deep", {"limit": MAX_DEPTH})
     if path in locations or id(node) in doc.seen:
         # An alias (*name) repeats a node: refused, since a few aliases can expand to gigabytes.
         line, column = doc.key_locations.get(path) or _mark(node)

@@ -18,7 +18,7 @@ from typing import Any
 
 from markupsafe import Markup
 
-from .locale import Locale
+from .locale import Locale, as_text
 
 # The site's own fields: the mark each carries (field_ours_<mark>). A key is a CSV column or a JSON field's name,
 # or "<object>.<name>" for one object's field of the JSON. Every *_en column and every English text is the site's
@@ -64,7 +64,7 @@ def describe(name: str, locale: Locale, model: str | None = None) -> Markup:
 
 def both(name: str, locales: Sequence[Locale], model: str | None = None) -> str:
     """The description in every language, Thai first, one per line: a catalogue file has one text for both."""
-    return "\n".join(describe(name, locale, model).unescape() for locale in locales)  # plain text: JSON
+    return "\n".join(as_text(describe(name, locale, model)) for locale in locales)  # plain text: JSON
 
 
 def columns(content: bytes) -> list[str]:
