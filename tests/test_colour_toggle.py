@@ -84,6 +84,9 @@ def toggle(page, how: str) -> None:
         page.keyboard.press("Enter")
     else:
         page.emulate_media(color_scheme=how)
+    # The page hears of a change of the system's colours at its next rendering step, however busy the machine:
+    # two animation frames have passed once its handlers have run; then the transitions' time.
+    page.evaluate("() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))")
     page.wait_for_timeout(100)
 
 
