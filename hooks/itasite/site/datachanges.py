@@ -10,6 +10,7 @@ framework and the national figures live in are the same for every agency: a chan
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, replace
 from decimal import Decimal, InvalidOperation
@@ -18,7 +19,7 @@ from typing import Any
 import yaml
 
 from ..build.history import History, Revision
-from ..data.yamlfile import too_deep
+from ..data.yamlfile import SAFE_LOADER, too_deep
 from ..numbers import format_score
 
 # Files every agency shares (the framework, the national figures, the site's glossary): not the agency's data.
@@ -54,14 +55,18 @@ class Described:
     numbers: tuple[int, ...] = ()  # the measures it is about, for a measure's change
 
 
+# Per text, not per commit: a file's text before one commit is its text after the last, and the changes page
+# and the history of the pages read the same commits
+@functools.lru_cache(maxsize=4096)
 def fields(text: str | None) -> object:
-    """A file's fields, or None where it did not exist; a file YAML cannot read stands as its text."""
+    """A file's fields, or None where it did not exist; a file YAML cannot read stands as its text. The fields
+    are shared between callers: read them, never change them."""
     if text is None:
         return None
     if too_deep(text):
         return text  # a file once committed nested thousands deep: as unreadable as a syntax error
     try:
-        return yaml.safe_load(text)
+        return yaml.load(text, Loader=SAFE_LOADER)  # libyaml's parser: the history holds every commit
     except (yaml.YAMLError, ValueError):  # ValueError: a date such as 2025-02-30 in an earlier commit
         return text
 
