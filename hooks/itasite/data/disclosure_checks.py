@@ -138,8 +138,9 @@ def file_problems(loaded: Loaded[BaseModel], where: tuple[str | int, ...], root:
     size = path.stat().st_size
     if size > MAX_FILE_BYTES:
         return [loaded.problem(where, "register_file_large", size=_size(size), limit=_size(MAX_FILE_BYTES))]
-    if suffix == ".svg" and svg_problem(path.read_bytes()):  # by the logo's rules: nothing that runs or fetches
-        return [loaded.problem(where, "register_file_script", file=name)]
+    if suffix == ".svg" and (found := svg_problem(path.read_bytes())):  # the logo's rules: nothing runs or fetches
+        # located at the register's field, where the clerk replaces the file; the line in the SVG is said too
+        return [loaded.problem(where, "register_file_script", file=name, line=found.line, column=found.column)]
     return []
 
 
