@@ -118,7 +118,8 @@ export: $(VENV)/.runtime
 	$(ITASITE) export "$${ITA_ARG_FILE:-data.xlsx}"
 
 # pytest-xdist workers, one more than the cores: a worker waiting on Chromium leaves its core to another
-# (on 2 cores: 6 minutes with 3 workers, 7 with 2 or 4). The tests of a module that builds its own site stay
+# (on 2 cores, 1,726 tests: 10.3 minutes with 3 workers, 10.5 with 2, no faster with 4: the suite keeps both
+# cores busy, CONTRIBUTING.md says where the time goes). The tests of a module that builds its own site stay
 # on one worker (tests/conftest.py groups them), so each site is built once. PARALLEL= runs in one process.
 WORKERS ?= $(shell $(PYTHON) -c "import os; print((os.cpu_count() or 1) + 1)")
 PARALLEL ?= -n $(WORKERS) --dist loadgroup
