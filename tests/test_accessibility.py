@@ -66,7 +66,7 @@ def test_of_the_oit_items_the_first_and_last_of_each_year_are_kept():
 def test_axe_as_loaded_finds_what_it_should(browser, tmp_path):
     """The check above loads axe the same way into each page it opens: on a page with an image without a text
     alternative and a nameless link, that axe reports both (so an axe that did not load, or reported nothing,
-    fails here), a violation that stays being reported after serious_problems' second look."""
+    fails here); a violation that stays is reported after serious_problems' second look."""
     bad = tmp_path / "bad.html"
     bad.write_text(
         '<!doctype html><html lang="en"><title>x</title><main><img src="a.png"><a href="/"></a></main></html>',
