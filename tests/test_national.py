@@ -86,6 +86,24 @@ def test_the_totals_chart_marks_the_national_average_of_its_year(seed_site):
     assert "ค่าเฉลี่ยทั้งประเทศ: ปีงบประมาณ พ.ศ. 2568: 93.82" in chart
 
 
+@pytest.mark.parametrize(
+    ("lang", "cited"),
+    [
+        ("th", "ค่าเฉลี่ยทั้งประเทศ: <a href=\"{url}\" title=\"{headline}\">มติชน (18 สิงหาคม 2568) อ้างคำแถลงของกรรมการ"),
+        ("en", "national average: <a href=\"{url}\" title=\"{headline}\">Matichon (18 August 2025), quoting the NACC"),
+    ],
+)
+def test_the_totals_chart_cites_the_national_source_as_the_sentence_does(seed_site, lang, cited):
+    """The outlet, the date and whom it quotes; the headline, which names another agency's score, only in the
+    link's title."""
+    html = page(seed_site, lang, "").read_text(encoding="utf-8")
+    chart = html[html.index('id="chart-totals"') : html.index("</figure>", html.index('id="chart-totals"'))]
+    title = load_dataset(DATA, PROJECT).national[2568].source.title
+    headline = title.th if lang == "th" else title.en
+    assert cited.format(url=SOURCE, headline=headline) in chart
+    assert chart.count(headline) == 1  # in the title only, never as the link's text
+
+
 @pytest.mark.build
 def test_a_site_without_national_figures_shows_none(tmp_path):
     from support.build import build_site
