@@ -89,8 +89,8 @@ def test_the_totals_chart_marks_the_national_average_of_its_year(seed_site):
 @pytest.mark.parametrize(
     ("lang", "cited"),
     [
-        ("th", "ค่าเฉลี่ยทั้งประเทศ: <a href=\"{url}\" title=\"{headline}\">มติชน (18 สิงหาคม 2568) อ้างคำแถลงของกรรมการ"),
-        ("en", "national average: <a href=\"{url}\" title=\"{headline}\">Matichon (18 August 2025), quoting the NACC"),
+        ("th", 'ค่าเฉลี่ยทั้งประเทศ: <a href="{url}" title="{headline}">มติชน (18 สิงหาคม 2568) อ้างคำแถลงของกรรมการ'),
+        ("en", 'national average: <a href="{url}" title="{headline}">Matichon (18 August 2025), quoting the NACC'),
     ],
 )
 def test_the_totals_chart_cites_the_national_source_as_the_sentence_does(seed_site, lang, cited):
