@@ -65,7 +65,10 @@ def test_pages_place_the_total_beside_the_national_average(seed_site, lang, url,
     ("lang", "words"),
     [
         ("th", "ค่าเฉลี่ยนี้คำนวณโดยเว็บไซต์นี้ ไม่ใช่ตัวเลขที่สำนักงาน ป.ป.ช. ประกาศ ค่าเฉลี่ยปี 2568 (93.82) ลบ 0.77"),
-        ("en", "This average is worked out by this site; the NACC has not published it. It is the 2568 average (93.82) less"),
+        (
+            "en",
+            "This average is worked out by this site; the NACC has not published it. It is the 2568 average (93.82) less",
+        ),
     ],
 )
 def test_a_derived_national_average_says_so_beside_it(seed_site, lang, words):
