@@ -39,6 +39,8 @@ settings.register_profile("ci", derandomize=True)
 if os.environ.get("CI"):
     settings.load_profile("ci")
 
+# The Makefile's CHROMIUM: Debian's package chromium-headless-shell (Playwright's own choice when headless)
+HEADLESS_SHELL = "/usr/lib/chromium/chromium-headless-shell"
 CHROMIUM_FLAGS = [
     "--headless",
     "--no-sandbox",
@@ -253,11 +255,11 @@ def served_synthetic_site(synthetic_site: Path) -> Iterator[str]:
 
 @pytest.fixture(scope="session")
 def browser() -> Iterator:
-    """Headless Chromium from the system (CHROMIUM, default /usr/bin/chromium), driven by Playwright."""
+    """Chromium's headless shell from the system (CHROMIUM, default Debian's), driven by Playwright."""
     from playwright.sync_api import sync_playwright
 
-    executable = os.environ.get("CHROMIUM", "/usr/bin/chromium")
-    assert Path(executable).is_file(), f"no Chromium at {executable}; `make test` installs Debian's chromium"
+    executable = os.environ.get("CHROMIUM", HEADLESS_SHELL)
+    assert Path(executable).is_file(), f"no Chromium at {executable}; `make test` installs Debian's {executable}"
     with sync_playwright() as playwright:
         instance = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_FLAGS)
         yield instance
