@@ -259,7 +259,9 @@ def browser() -> Iterator:
     from playwright.sync_api import sync_playwright
 
     executable = os.environ.get("CHROMIUM", HEADLESS_SHELL)
-    assert Path(executable).is_file(), f"no Chromium at {executable}; `make test` installs Debian's {executable}"
+    assert Path(executable).is_file(), (
+        f"no Chromium at {executable}: `make test` installs Debian's chromium-headless-shell, CHROMIUM= names another"
+    )
     with sync_playwright() as playwright:
         instance = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_FLAGS)
         yield instance
