@@ -65,8 +65,8 @@ node_modules/.installed: package.json package-lock.json
 
 # Browser tests drive Debian's Chromium (Playwright's own browser download is not used) with Thai fonts: its
 # headless shell, the same Blink without the browser's window layer, which Playwright itself drives when
-# headless, and which costs the suite about a third less CPU than the whole browser (CONTRIBUTING.md).
-# Lighthouse (make bench) runs the whole browser, as a citizen's is.
+# headless, and which costs the suite about a quarter less CPU than the whole browser (CONTRIBUTING.md).
+# Lighthouse (make bench) runs the whole browser, as a citizen's is: LIGHTHOUSE_CHROMIUM.
 CHROMIUM ?= /usr/lib/chromium/chromium-headless-shell
 $(CHROMIUM):
 	apt-get update -qq && apt-get install -y -qq chromium-headless-shell fonts-thai-tlwg >/dev/null
